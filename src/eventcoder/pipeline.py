@@ -7,10 +7,12 @@ every path produces identical reports.
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
 
 from eventcoder.assemble import assemble_report
+from eventcoder.assemble.report import article_meta
 from eventcoder.model import Article, ArticleReport
 from eventcoder.nlp import DEFAULT_MODEL, load_pipeline, make_docs
 from eventcoder.readers.hits import DocContext
@@ -45,10 +47,15 @@ def extract_articles(
     articles: Iterable[Article],
     model: str = DEFAULT_MODEL,
     batch_size: int = 32,
+    min_confidence: float = 0.0,
 ) -> Iterator[ArticleReport]:
-    """Run the pipeline over many articles with one model load; reports come in input order."""
+    """Run the pipeline over many articles with one model load; reports come in input order.
+
+    A failure inside one article's assembly becomes a warning on that report, so a corpus run
+    never loses the rest of the batch to one odd text.
+    """
     nlp = load_pipeline(model)
-    pending: list[Article] = []
+    pending: deque[Article] = deque()
 
     def contexts() -> Iterator[tuple[str, DocContext]]:
         for article in articles:
@@ -59,8 +66,17 @@ def extract_articles(
 
     docs = nlp.pipe(make_docs(nlp, contexts()), batch_size=batch_size)
     for doc in docs:
-        article = pending.pop(0)
-        yield assemble_report(article, doc)
+        article = pending.popleft()
+        try:
+            report = assemble_report(article, doc)
+        except Exception as exc:  # noqa: BLE001 - reported on the article, batch goes on
+            report = ArticleReport(
+                article=article_meta(article),
+                warnings=[f"internal error while assembling events: {type(exc).__name__}: {exc}"],
+            )
+        if min_confidence > 0:
+            report.events = [e for e in report.events if e.confidence >= min_confidence]
+        yield report
 
 
 def extract(
