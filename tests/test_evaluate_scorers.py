@@ -1,0 +1,58 @@
+"""The metric building blocks, on tiny hand-made label lists."""
+
+import math
+
+import pytest
+
+from eventcoder.evaluate.scorers import (
+    accuracy,
+    haversine_km,
+    macro_f1,
+    per_class_scores,
+    share,
+    top_confusions,
+    weighted_f1,
+)
+
+
+def test_per_class_scores_count_missing_predictions_as_misses():
+    gold = ["Armed clash", "Armed clash", "Grenade", None]
+    pred = ["Armed clash", None, "Armed clash", "Grenade"]
+    clash, grenade = per_class_scores(gold, pred, ["Armed clash", "Grenade"])
+    assert (clash.precision, clash.recall, clash.support, clash.predicted) == (0.5, 0.5, 2, 2)
+    assert clash.f1 == pytest.approx(0.5)
+    # a Grenade predicted on a snippet with no ACLED label is a false positive
+    assert (grenade.precision, grenade.recall, grenade.f1) == (0.0, 0.0, 0.0)
+
+
+def test_weighted_f1_weights_classes_by_gold_support():
+    gold = ["A", "A", "A", "B"]
+    pred = ["A", "A", "A", "A"]
+    scores = per_class_scores(gold, pred, ["A", "B"])
+    f1_a = 2 * 0.75 * 1.0 / 1.75
+    assert weighted_f1(scores) == pytest.approx(0.75 * f1_a)
+    assert macro_f1(scores) == pytest.approx(f1_a / 2)
+
+
+def test_per_class_scores_refuse_misaligned_inputs():
+    with pytest.raises(ValueError):
+        per_class_scores(["A"], ["A", "B"], ["A"])
+
+
+def test_accuracy_and_share_are_none_on_empty_populations():
+    assert accuracy([], []) is None
+    assert share([]) is None
+    assert accuracy(["A", "B"], ["A", None]) == 0.5
+    assert share([True, False, True, True]) == 0.75
+
+
+def test_top_confusions_name_missing_labels_and_skip_agreements():
+    gold = ["A", "A", "B", "B", "C"]
+    pred = ["B", "B", "B", None, "C"]
+    assert top_confusions(gold, pred) == [("A", "B", 2), ("B", "(none)", 1)]
+
+
+def test_haversine_matches_known_distances():
+    assert haversine_km(0.0, 0.0, 0.0, 1.0) == pytest.approx(2 * math.pi * 6371 / 360, rel=1e-6)
+    # Damascus to Aleppo is roughly 310 km as the crow flies
+    assert 280 < haversine_km(33.51, 36.29, 36.20, 37.16) < 330
