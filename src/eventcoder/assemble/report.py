@@ -1,10 +1,38 @@
-"""Builds the ArticleReport from a processed Doc (being written: events come next)."""
+"""Builds the ArticleReport from a processed Doc: events, figures, framing, warnings."""
 
 from __future__ import annotations
 
+import hashlib
+from datetime import date
+
 from spacy.tokens import Doc
 
-from eventcoder.model import Article, ArticleMeta, ArticleReport
+from eventcoder.assemble import codes
+from eventcoder.assemble.link import PRONOUNS, Candidate, link_trigger
+from eventcoder.assemble.within import Group, group_candidates
+from eventcoder.model import (
+    Acled,
+    Actor,
+    Article,
+    ArticleMeta,
+    ArticleReport,
+    Event,
+    Figure,
+    Framing,
+    Location,
+    Mention,
+    Plover,
+    Source,
+    Span,
+    Target,
+    Toll,
+    When,
+)
+from eventcoder.readers.hits import ActorHit, NumberHit, context, hits
+
+NEW_WITHIN_DAYS = 31
+UNCODED_PLOVER = {"threatened": "THREATEN"}
+FIGURE_KINDS = {"killed", "injured", "displaced", "money", "count"}
 
 
 def article_meta(article: Article) -> ArticleMeta:
@@ -19,5 +47,272 @@ def article_meta(article: Article) -> ArticleMeta:
     )
 
 
+def _mention(text: str, start: int, end: int) -> Mention:
+    return Mention(text=text, start=start, end=end)
+
+
+def _event_id(article: Article, group: Group) -> str:
+    lead = group.lead.trigger
+    key = f"{article.sha256}|{article.published}|{lead.start}|{lead.end}"
+    return "ev-" + hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _status(group: Group, published: date | None) -> str:
+    if all(m.in_cause_clause for m in group.members):
+        return "background"
+    for member in group.members:
+        t = member.time
+        if t is None:
+            continue
+        if t.relation == "since":
+            return "background"
+        if published and t.start_date:
+            latest = t.end_date or t.start_date
+            if (published - latest).days > NEW_WITHIN_DAYS:
+                return "background"
+    if any(m.background_cues for m in group.members) and not any(
+        m.time and m.time.start_date for m in group.members
+    ):
+        return "background"
+    return "new"
+
+
+def _actor(role: str, hit: ActorHit, country: str | None) -> Actor:
+    name, kind = hit.name, hit.kind
+    if hit.generic and kind not in ("Civilians", "Protesters", "Rioters"):
+        where = codes.country_name(hit.country or country)
+        name = f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group"
+        kind = kind or "Political militia"
+    return Actor(
+        role=role,
+        name=name,
+        mention=_mention(hit.text, hit.start, hit.end),
+        country=hit.country or (country if hit.generic else None),
+        kind=kind,
+    )
+
+
+def _actors(group: Group, violent: bool) -> list[Actor]:
+    country = group.country
+    actor1 = next((m.actor1 for m in group.members if m.actor1 and not m.actor1.generic), None)
+    actor1 = actor1 or group.first("claimant") or group.first("actor1")
+    actor2 = group.first("actor2")
+    out: list[Actor] = []
+    if actor1 is not None:
+        out.append(_actor("actor1", actor1, country))
+    elif violent:
+        where = codes.country_name(country)
+        out.append(Actor(
+            role="actor1",
+            name=f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group",
+            country=country,
+            kind="Political militia",
+        ))
+    if actor2 is not None and (actor1 is None or actor2.name != actor1.name):
+        out.append(_actor("actor2", actor2, country))
+    return out
+
+
+def _when(group: Group, previous: Event | None) -> When:
+    timed = [m.time for m in group.members if m.time is not None]
+    resolved = [t for t in timed if t.start_date is not None]
+    if resolved:
+        rank = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+        t = min(resolved, key=lambda t: rank.get(t.precision, 4))
+        return When(start=t.start_date, end=t.end_date or t.start_date, precision=t.precision,
+                    mention=_mention(t.text, t.start, t.end))
+    if any(m.also for m in group.members) and previous is not None and previous.date.start:
+        # "Drones also targeted X": told as part of the same wave as the event before it.
+        return previous.date.model_copy(update={"mention": None})
+    if timed:
+        t = timed[0]
+        return When(precision="unknown", mention=_mention(t.text, t.start, t.end))
+    return When()
+
+
+def _toll(group: Group) -> Toll:
+    killed = [n for m in group.members for n in m.tolls if n.kind == "killed"]
+    injured = [n for m in group.members for n in m.tolls if n.kind == "injured"]
+    low_k = min(killed, key=lambda n: n.value) if killed else None
+    low_i = min(injured, key=lambda n: n.value) if injured else None
+    main = low_k or low_i
+    return Toll(
+        killed=int(low_k.value) if low_k else None,
+        injured=int(low_i.value) if low_i else None,
+        qualifier=main.qualifier if main else None,
+        mention=_mention(main.text, main.start, main.end) if main else None,
+    )
+
+
+def _sources(group: Group, outlet: str | None) -> list[Source]:
+    out: list[Source] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(name: str, role: str, channel: str | None) -> None:
+        if (name.lower(), role) not in seen:
+            seen.add((name.lower(), role))
+            out.append(Source(name=name, role=role, channel=channel))
+
+    if outlet:
+        add(outlet, "publisher", None)
+    claimant = group.first("claimant")
+    fallback = claimant.name if claimant else group.actor1_name()
+    for member in group.members:
+        for name, role, channel in member.sources:
+            if name.lower().strip() in PRONOUNS:
+                if fallback is None:
+                    continue
+                name = fallback
+            if role == "claimant" and claimant is not None:
+                name = claimant.name
+            add(name, role, channel)
+    return out
+
+
+def _confidence(group: Group, event: Event) -> float:
+    lead = group.lead
+    score = 0.25 + 0.3 * max(m.trigger.weight for m in group.members)
+    score += 0.1 if any(a.role == "actor1" and a.mention for a in event.actors) else 0.0
+    score += 0.1 if event.location is not None else 0.0
+    score += 0.1 if event.date.start is not None else 0.0
+    score += 0.05 if len(group.members) > 1 else 0.0
+    score += 0.05 if event.sources else 0.0
+    if lead.generic and not lead.has_arguments:
+        score -= 0.2
+    if event.modality in ("negated", "hypothetical"):
+        score *= 0.5
+    return round(max(0.05, min(1.0, score)), 3)
+
+
+def build_event(article: Article, group: Group, previous: Event | None) -> Event:
+    lead = group.lead
+    trig = lead.trigger
+    modality = lead.modality
+    for member in group.members:  # the strongest stance any mention takes
+        if member.modality != "asserted" and modality == "asserted":
+            modality = member.modality
+    actors = _actors(group, violent=trig.acled_type is not None and modality != "negated")
+    a1 = next((a for a in actors if a.role == "actor1"), None)
+    a2 = next((a for a in actors if a.role == "actor2"), None)
+    target = group.first("target")
+
+    acled = None
+    plover = Plover(event_type=trig.plover, mode=trig.plover_mode)
+    cameo = trig.cameo
+    if trig.acled_type and codes.is_coded_modality(modality):
+        etype, sub = codes.refine(trig.acled_type, trig.acled_sub or "", lead.generic,
+                                  a1.kind if a1 else None, a2.kind if a2 else None,
+                                  target is not None)
+        acled = Acled(
+            event_type=etype,
+            sub_event_type=sub,
+            disorder_type=codes.disorder_type(etype, sub),
+            civilian_targeting=bool(a2 and a2.kind == "Civilians"),
+        )
+    elif modality in UNCODED_PLOVER:
+        plover = Plover(event_type=UNCODED_PLOVER[modality], mode=trig.plover)
+        cameo = "138" if trig.acled_type else cameo
+    if acled is None and trig.acled_type is not None:
+        actors = [a for a in actors if a.mention is not None]  # no invented attacker for threats
+
+    place = group.place
+    location = None
+    if place is not None:
+        location = Location(
+            name=place.name or place.text,
+            mention=_mention(place.text, place.start, place.end),
+            lat=place.lat, lon=place.lon, country=place.country,
+            admin1=place.admin1, admin2=place.admin2, geonames_id=place.geonames_id,
+            feature=place.feature, geo_precision=place.geo_precision or 1,
+        )
+    evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in group.members})
+    event = Event(
+        id=_event_id(article, group),
+        status=_status(group, article.published),
+        modality=modality,
+        acled=acled,
+        plover=plover,
+        cameo=cameo,
+        trigger=_mention(trig.text, trig.start, trig.end),
+        actors=actors,
+        target=Target(text=target.text, start=target.start, end=target.end, kind=target.kind)
+        if target else None,
+        location=location,
+        date=_when(group, previous),
+        fatalities=_toll(group),
+        sources=_sources(group, article.outlet),
+        evidence=[Span(start=s, end=e) for s, e in evidence],
+    )
+    event.confidence = _confidence(group, event)
+    return event
+
+
+def _figures(doc: Doc, used: set[int]) -> list[Figure]:
+    places = hits(doc, "ec_places")
+    cues = hits(doc, "ec_cues")
+    out: list[Figure] = []
+    for n in hits(doc, "ec_numbers"):
+        if id(n) in used:
+            continue
+        kind = n.kind if n.kind in FIGURE_KINDS else "count"
+        sent = doc.char_span(n.start, n.end, alignment_mode="expand")
+        rng = (sent.sent.start_char, sent.sent.end_char) if sent is not None and len(sent) else (
+            n.start, n.end)
+        in_sent = [p for p in places if rng[0] <= p.start and p.end <= rng[1]]
+        place = next((p for p in in_sent if not p.is_country), in_sent[0] if in_sent else None)
+        source = next((c.source_name for c in cues if c.kind == "source" and c.source_name
+                       and rng[0] <= c.start < rng[1]), None)
+        out.append(Figure(
+            kind=kind, value=n.value, qualifier=n.qualifier,
+            unit=n.unit if kind != "count" or n.unit else (n.kind if n.kind != "count" else None),
+            scope=n.scope, about=n.about,
+            place=(place.name or place.text) if place else None,
+            since=n.since, attributed_to=source,
+            mention=_mention(n.text, n.start, n.end),
+        ))
+    return out
+
+
+def _used_numbers(groups: list[Group]) -> set[int]:
+    used: set[int] = set()
+    for group in groups:
+        toll = [n for m in group.members for n in m.tolls]
+        used.update(id(n) for n in toll if isinstance(n, NumberHit))
+    return used
+
+
 def assemble_report(article: Article, doc: Doc) -> ArticleReport:
-    return ArticleReport(article=article_meta(article))
+    ctx = context(doc)
+    actors, places = hits(doc, "ec_actors"), hits(doc, "ec_places")
+    times, numbers, cues = hits(doc, "ec_times"), hits(doc, "ec_numbers"), hits(doc, "ec_cues")
+    candidates: list[Candidate] = []
+    for trig in sorted(hits(doc, "ec_triggers"), key=lambda t: t.start):
+        cand = link_trigger(doc, trig, actors, places, times, numbers, cues)
+        if cand is not None:
+            candidates.append(cand)
+    groups = group_candidates(candidates)
+    events: list[Event] = []
+    previous: Event | None = None
+    for group in groups:
+        event = build_event(article, group, previous)
+        events.append(event)
+        if event.status == "new" and event.acled is not None:
+            previous = event
+    warnings: list[str] = []
+    if ctx.published is None and times:
+        warnings.append("no publication date given: relative dates were left unresolved")
+    for place in places:
+        if place.lat is None and not place.is_country:
+            warnings.append(f"place not found in the gazetteer: {place.text!r}")
+    framing = [
+        Framing(text=f.text, start=f.start, end=f.end, kind=f.kind, refers_to=f.refers_to,
+                neutral=f.neutral)
+        for f in hits(doc, "ec_framing")
+    ]
+    return ArticleReport(
+        article=article_meta(article),
+        events=events,
+        figures=_figures(doc, _used_numbers(groups)),
+        framing=framing,
+        warnings=list(dict.fromkeys(warnings)),
+    )

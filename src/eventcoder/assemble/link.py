@@ -1,0 +1,282 @@
+"""Links each trigger to its arguments: actors, target, place, time, toll and cues.
+
+One ``Candidate`` per trigger mention; ``within`` later merges candidates that are the same
+real-world event. All links go through the dependency parse first and fall back to the clause,
+then the sentence, so a reader's hit is only attached where the grammar allows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventcoder.assemble import syntax
+from eventcoder.readers.hits import (
+    ActorHit,
+    CueHit,
+    NumberHit,
+    PlaceHit,
+    TimeHit,
+    TriggerHit,
+)
+
+GENERIC_TRIGGER_LEMMAS = {
+    "attack", "strike", "target", "hit", "assault", "operation", "raid", "offensive",
+    "bombardment", "bombing", "onslaught", "aggression", "incident",
+}
+PRONOUNS = {"it", "they", "he", "she", "the group", "the movement", "the militia", "we"}
+TOLL_KINDS = {"killed", "injured"}
+
+
+@dataclass
+class Target:
+    start: int
+    end: int
+    text: str
+    kind: str | None
+
+
+@dataclass
+class Candidate:
+    """One trigger mention with everything the parse lets us attach to it."""
+
+    trigger: TriggerHit
+    sent: Span
+    head: Token
+    actor1: ActorHit | None = None
+    actor2: ActorHit | None = None
+    assoc1: list[ActorHit] = field(default_factory=list)
+    claimant: ActorHit | None = None
+    target: Target | None = None
+    place: PlaceHit | None = None
+    country: str | None = None
+    time: TimeHit | None = None
+    tolls: list[NumberHit] = field(default_factory=list)
+    modality: str = "asserted"
+    modality_cue: CueHit | None = None
+    sources: list[tuple[str, str, str | None]] = field(default_factory=list)
+    background_cues: list[CueHit] = field(default_factory=list)
+    in_cause_clause: bool = False
+    definite: bool = False
+    plural: bool = False
+    also: bool = False
+    mentions: list[TriggerHit] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+
+    @property
+    def generic(self) -> bool:
+        return self.trigger.weapon is None and self.trigger.lemma in GENERIC_TRIGGER_LEMMAS
+
+    @property
+    def has_arguments(self) -> bool:
+        return any((self.actor1, self.actor2, self.target, self.place, self.time))
+
+
+MODALITY_PRIORITY = (
+    "negated", "denied", "hypothetical", "threatened", "planned", "alleged", "claimed", "reported",
+)
+CAUSE_PREPS = {"response", "retaliation", "revenge", "reprisal", "amid", "after", "following"}
+
+
+def _best_actor(hits: list[ActorHit], near: Token, allow_media: bool = False) -> ActorHit | None:
+    usable = [h for h in hits if allow_media or not h.is_media]
+    if not usable:
+        return None
+    centre = near.idx
+    # A named group beats a generic one ("fighters"), then the nearest to the head word.
+    return min(usable, key=lambda h: (h.generic, abs(h.start - centre)))
+
+
+def _actors_under(tokens: list[Token], actors: list[ActorHit]) -> list[ActorHit]:
+    found: list[ActorHit] = []
+    for token in tokens:
+        found.extend(syntax.hits_in(actors, syntax.subtree_range(token)))
+    return found
+
+
+def _phrase_until_clause(token: Token) -> tuple[int, int]:
+    """The noun phrase of an object, without relative clauses or trailing location phrases."""
+    right = token
+    for child in token.rights:
+        if child.dep_ in ("relcl", "acl", "punct", "cc", "conj", "appos", "advcl"):
+            break
+        if child.dep_ == "prep" and child.lower_ not in ("of", "at"):
+            break
+        right = child.right_edge
+    left = token.left_edge
+    return left.idx, right.idx + len(right)
+
+
+def _place_rank(place: PlaceHit) -> tuple:
+    precise = 0 if not place.is_country else 2
+    if place.feature and place.feature.startswith("ADM1"):
+        precise = 1
+    return (precise, place.geo_precision or 3, -place.score)
+
+
+def _choose_place(places: list[PlaceHit]) -> PlaceHit | None:
+    resolved = [p for p in places if p.lat is not None or p.country]
+    return min(resolved, key=_place_rank) if resolved else None
+
+
+def _cue_scopes(cue: CueHit, doc: Doc, trigger_head: Token, verb: Token) -> bool:
+    """A modality cue applies when it overlaps the clause or governs the trigger."""
+    rng = syntax.subtree_range(verb)
+    if rng[0] <= cue.start < rng[1]:
+        return True
+    cue_head = syntax.head_token(doc, cue.start, cue.end)
+    if cue_head is None:
+        return False
+    return cue_head in trigger_head.ancestors or cue_head == trigger_head
+
+
+def _in_cause_clause(head: Token) -> bool:
+    """Is the trigger inside "in response to ...", "in retaliation for ...", "amid ..."?"""
+    for ancestor in head.ancestors:
+        if ancestor.lower_ in CAUSE_PREPS or ancestor.lemma_ in CAUSE_PREPS:
+            return True
+        if ancestor.pos_ == "VERB" and ancestor.dep_ in ("ROOT",):
+            return False
+    return False
+
+
+def _determiners(head: Token) -> tuple[bool, bool, bool]:
+    definite = any(c.lower_ in ("the", "this", "that", "these", "those") for c in head.lefts)
+    plural = head.tag_ in ("NNS", "NNPS")
+    also = any(c.lower_ in ("also", "too", "again") for c in head.head.children) or any(
+        c.lower_ in ("also", "too") for c in head.children
+    )
+    return definite, plural, also
+
+
+def link_trigger(
+    doc: Doc,
+    trig: TriggerHit,
+    actors: list[ActorHit],
+    places: list[PlaceHit],
+    times: list[TimeHit],
+    numbers: list[NumberHit],
+    cues: list[CueHit],
+) -> Candidate | None:
+    head = syntax.head_token(doc, trig.start, trig.end)
+    if head is None:
+        return None
+    sent = head.sent
+    sent_rng = (sent.start_char, sent.end_char)
+    verb = syntax.governing_verb(head)
+    cand = Candidate(trigger=trig, sent=sent, head=head, mentions=[trig], sentences=[sent])
+    cand.definite, cand.plural, cand.also = _determiners(head)
+    cand.in_cause_clause = _in_cause_clause(head)
+
+    sent_actors = [a for a in syntax.hits_in(actors, sent_rng) if not syntax.overlaps(a, trig)]
+    is_noun = head.pos_ in ("NOUN", "PROPN")
+
+    # --- who acted -------------------------------------------------------------------------
+    actor1_tokens: list[Token] = []
+    if is_noun:
+        actor1_tokens += [c for c in head.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        actor1_tokens += syntax.agents(head)
+    if syntax.is_passive(verb):
+        actor1_tokens += syntax.agents(verb)
+    elif verb is head or not is_noun or verb.lemma_ in syntax.LIGHT_VERBS:
+        actor1_tokens += syntax.subjects(verb)
+    actor1_hits = _actors_under(actor1_tokens, sent_actors)
+    cand.actor1 = _best_actor(actor1_hits, head)
+
+    # --- acted on: actors and non-actor targets ----------------------------------------------
+    object_tokens: list[Token] = []
+    if is_noun:
+        object_tokens += syntax.objects(head)
+    if verb is not head or not is_noun:
+        if syntax.is_passive(verb):
+            object_tokens += syntax.passive_subjects(verb)
+        object_tokens += [t for t in syntax.objects(verb) if t is not head]
+    object_tokens = [
+        t for t in object_tokens if not (t.i <= head.i <= t.right_edge.i and t is not head)
+    ]
+    object_actors = [a for a in _actors_under(object_tokens, sent_actors) if a is not cand.actor1]
+    cand.actor2 = _best_actor(object_actors, head)
+
+    target_places: list[PlaceHit] = []
+    for token in object_tokens:
+        rng = syntax.subtree_range(token)
+        target_places += syntax.hits_in(places, rng)
+        if cand.target is None:
+            start, end = _phrase_until_clause(token)
+            phrase_actors = syntax.hits_in(actors, (start, end))
+            only_actor = any(a.start <= start and a.end >= end for a in phrase_actors)
+            if not only_actor and token.pos_ in ("NOUN", "PROPN"):
+                cand.target = Target(start, end, doc.text[start:end], token.lemma_.lower())
+
+    # --- where -------------------------------------------------------------------------------
+    actor_ranges = [a for a in sent_actors if not a.generic]
+    subject_ranges = [syntax.subtree_range(t) for t in actor1_tokens]
+
+    def usable(p: PlaceHit) -> bool:
+        if any(syntax.inside(p, (a.start, a.end)) and (a.end - a.start) > (p.end - p.start)
+               for a in actor_ranges):
+            return False  # "Iraq" inside "Islamic Resistance in Iraq"
+        return not any(syntax.inside(p, rng) for rng in subject_ranges)
+
+    clause_places = [p for p in syntax.hits_in(places, syntax.subtree_range(verb)) if usable(p)]
+    sent_places = [p for p in syntax.hits_in(places, sent_rng) if usable(p)]
+    chosen = _choose_place([p for p in target_places if usable(p)])
+    if chosen is None or chosen.is_country:
+        chosen = _choose_place(clause_places) or chosen
+    if chosen is None or chosen.is_country:
+        chosen = _choose_place(sent_places) or chosen
+    if chosen is not None:
+        cand.country = chosen.country
+        cand.place = None if chosen.is_country else chosen
+    if cand.place is not None and cand.target is None:
+        cand.target = None
+
+    # --- when --------------------------------------------------------------------------------
+    clause_rng = syntax.subtree_range(verb)
+    clause_times = syntax.hits_in(times, clause_rng)
+    sent_times = syntax.hits_in(times, sent_rng)
+    pool = clause_times or sent_times
+    if pool:
+        cand.time = min(pool, key=lambda t: (t.precision == "unknown", abs(t.start - trig.start)))
+
+    # --- toll --------------------------------------------------------------------------------
+    cand.tolls = [
+        n for n in syntax.hits_in(numbers, sent_rng)
+        if n.kind in TOLL_KINDS and n.scope != "cumulative"
+    ]
+
+    # --- modality, sources, status cues ------------------------------------------------------
+    sent_cues = syntax.hits_in(cues, sent_rng)
+    modalities = [
+        c for c in sent_cues if c.kind == "modality" and _cue_scopes(c, doc, head, verb)
+    ]
+    if trig.negated:
+        cand.modality = "negated"
+    elif modalities:
+        best = min(
+            modalities,
+            key=lambda c: MODALITY_PRIORITY.index(c.value) if c.value in MODALITY_PRIORITY else 99,
+        )
+        if best.value in MODALITY_PRIORITY:
+            cand.modality = best.value
+            cand.modality_cue = best
+    channel = next((c.value for c in sent_cues if c.kind == "channel"), None)
+    for cue in sent_cues:
+        if cue.kind == "source" and cue.source_name:
+            cand.sources.append((cue.source_name, cue.source_role or "relay", channel))
+            if cue.source_role == "claimant":
+                cand.claimant = _actor_for_name(cue, sent_actors)
+        elif cue.kind == "background":
+            cand.background_cues.append(cue)
+    if cand.modality == "claimed" and cand.claimant is None:
+        subj = _best_actor(_actors_under(syntax.subjects(verb), sent_actors), head)
+        cand.claimant = subj
+    return cand
+
+
+def _actor_for_name(cue: CueHit, actors: list[ActorHit]) -> ActorHit | None:
+    for actor in actors:
+        if syntax.overlaps(actor, cue) and not actor.is_media:
+            return actor
+    return None

@@ -1,0 +1,134 @@
+"""Dependency-parse helpers: who is the subject, object or agent of an event word.
+
+They work on character spans so that any reader's hits can be related to the parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+TARGET_PREPS = {"against", "on", "at", "in", "into", "near", "onto", "upon", "inside", "across"}
+ACTOR_PREPS = {"by", "from"}
+# Light verbs whose object carries the event: "launched a strike", "carried out an attack".
+LIGHT_VERBS = {
+    "launch", "carry", "conduct", "stage", "mount", "execute", "perform", "claim", "unleash",
+    "begin", "start", "continue", "escalate", "intensify", "wage", "commit", "perpetrate",
+    "announce", "confirm", "report", "fire", "deny", "take", "hold", "organise", "organize",
+}
+
+
+class Located(Protocol):
+    start: int
+    end: int
+
+
+def span_of(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def head_token(doc: Doc, start: int, end: int) -> Token | None:
+    span = span_of(doc, start, end)
+    return span.root if span is not None and len(span) else None
+
+
+def subtree_range(token: Token) -> tuple[int, int]:
+    """Character range covered by a token's subtree."""
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right)
+
+
+def inside(hit: Located, rng: tuple[int, int]) -> bool:
+    return rng[0] <= hit.start and hit.end <= rng[1]
+
+
+def overlaps(a: Located, b: Located) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def hits_in(hits: Iterable, rng: tuple[int, int]) -> list:
+    return [h for h in hits if inside(h, rng)]
+
+
+def governing_verb(token: Token) -> Token:
+    """The verb whose arguments are the event's: the token itself, or the verb a noun hangs from.
+
+    "launched a drone strike" → launched; "the attack on X was claimed" → claimed;
+    "claimed responsibility for the attack" → claimed.
+    """
+    current = token
+    for _ in range(4):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod", "compound"):
+            return current
+        if current.dep_ in ("ROOT",) or current.head is current:
+            return current
+        if current.dep_ in ("dobj", "obj", "nsubjpass", "nsubj", "pobj", "prep", "compound",
+                            "attr", "appos", "amod", "npadvmod", "dative"):
+            current = current.head
+            continue
+        return current
+    return current
+
+
+def children(token: Token, deps: set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Active subjects; climbs through xcomp/conj verbs that share their head's subject."""
+    found = children(verb, SUBJECT_DEPS)
+    current = verb
+    climbable = ("xcomp", "conj", "advcl", "acl")
+    while not found and current.dep_ in climbable and current.head is not current:
+        current = current.head
+        found = children(current, SUBJECT_DEPS)
+        if current.dep_ == "relcl" or current.pos_ not in ("VERB", "AUX"):
+            break
+    return found
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    return children(verb, PASSIVE_SUBJECT_DEPS)
+
+
+def agents(token: Token) -> list[Token]:
+    """The 'by X' of a passive verb or an event noun."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in ACTOR_PREPS):
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def objects(token: Token) -> list[Token]:
+    """Direct objects and the objects of against/on/at/in... attached to the token."""
+    out = children(token, OBJECT_DEPS)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    deps = {c.dep_ for c in verb.children}
+    return bool(deps & {"auxpass", "nsubjpass"}) or (verb.tag_ == "VBN" and "agent" in deps)
+
+
+def clause_range(token: Token) -> tuple[int, int]:
+    """The smallest clause around a token: its governing verb's subtree."""
+    return subtree_range(governing_verb(token))
+
+
+def sentence_of(doc: Doc, char: int) -> Span:
+    token = doc[min(len(doc) - 1, max(0, _token_at(doc, char)))]
+    return token.sent
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
+    return span.start if span is not None and len(span) else 0

@@ -1,0 +1,152 @@
+"""Within-article merging: every mention of one real-world event becomes one group.
+
+"a drone strike on the port" and "the attack on the Port of Ashdod" are one event; strikes on
+two different places, days or by two different named groups are two. A later mention joins an
+earlier group only when nothing contradicts it AND something links them: the same sentence, a
+definite reference ("the attack"), or a shared place or actor.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from eventcoder.assemble.link import Candidate
+from eventcoder.readers.hits import PlaceHit
+
+SAME_PLACE_KM = 15.0
+
+
+def distance_km(a: PlaceHit, b: PlaceHit) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
+        (lon2 - lon1) / 2
+    ) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass
+class Group:
+    """Candidates judged to be one event, in text order."""
+
+    members: list[Candidate] = field(default_factory=list)
+
+    def first(self, attr: str):
+        for member in self.members:
+            value = getattr(member, attr)
+            if value:
+                return value
+        return None
+
+    @property
+    def lead(self) -> Candidate:
+        """The most specific mention: one whose trigger names the means, else the first."""
+        specific = [m for m in self.members if not m.generic]
+        return specific[0] if specific else self.members[0]
+
+    @property
+    def place(self) -> PlaceHit | None:
+        places = [m.place for m in self.members if m.place is not None]
+        return min(places, key=lambda p: (p.geo_precision or 3, -p.score)) if places else None
+
+    @property
+    def country(self) -> str | None:
+        place = self.place
+        return place.country if place is not None else self.first("country")
+
+    def actor1_name(self) -> str | None:
+        for member in self.members:
+            for actor in (member.actor1, member.claimant):
+                if actor is not None and not actor.generic:
+                    return actor.name
+        return None
+
+
+def _types_compatible(a: Candidate, b: Candidate) -> bool:
+    ta, tb = a.trigger, b.trigger
+    if ta.acled_type is None or tb.acled_type is None:
+        return ta.acled_type is None and tb.acled_type is None and ta.plover == tb.plover
+    if a.generic or b.generic:
+        return True
+    return (ta.acled_type, ta.acled_sub) == (tb.acled_type, tb.acled_sub)
+
+
+def _places_compatible(group: Group, cand: Candidate) -> bool:
+    mine = group.place
+    if mine is None or cand.place is None:
+        country = group.country
+        return country is None or cand.country is None or country == cand.country
+    if mine.geonames_id is not None and mine.geonames_id == cand.place.geonames_id:
+        return True
+    km = distance_km(mine, cand.place)
+    if km is None:
+        return (mine.name or mine.text).lower() == (cand.place.name or cand.place.text).lower()
+    return km <= SAME_PLACE_KM
+
+
+def _dates_compatible(group: Group, cand: Candidate) -> bool:
+    times = [m.time for m in group.members if m.time is not None and m.time.start_date]
+    if cand.time is None or cand.time.start_date is None or not times:
+        return True
+    for t in times:
+        if t.precision == "day" and cand.time.precision == "day":
+            if abs((t.start_date - cand.time.start_date).days) > 1:
+                return False
+    return True
+
+
+def _actors_compatible(group: Group, cand: Candidate) -> bool:
+    mine = group.actor1_name()
+    theirs = cand.actor1 if cand.actor1 is not None and not cand.actor1.generic else None
+    return mine is None or theirs is None or theirs.name == mine
+
+
+def _linked(group: Group, cand: Candidate) -> bool:
+    last = group.members[-1]
+    if last.sent.start == cand.sent.start:
+        return True
+    if cand.definite or not cand.has_arguments:
+        return True
+    if cand.place is not None and group.place is not None:
+        return True
+    name = group.actor1_name()
+    return bool(name and cand.actor1 is not None and cand.actor1.name == name)
+
+
+def _compatible(group: Group, cand: Candidate) -> bool:
+    lead = group.lead
+    if lead.in_cause_clause != cand.in_cause_clause:
+        return False
+    if (lead.modality in ("threatened", "planned", "hypothetical")) != (
+        cand.modality in ("threatened", "planned", "hypothetical")
+    ):
+        return False
+    return (
+        _types_compatible(lead, cand)
+        and _places_compatible(group, cand)
+        and _dates_compatible(group, cand)
+        and _actors_compatible(group, cand)
+        and _linked(group, cand)
+    )
+
+
+def is_summary(cand: Candidate, groups: list[Group]) -> bool:
+    """ "The strikes come amid ...": a plural back-reference to several events, not a new one."""
+    return cand.plural and cand.definite and not cand.has_arguments and len(groups) >= 2
+
+
+def group_candidates(candidates: list[Candidate]) -> list[Group]:
+    groups: list[Group] = []
+    for cand in candidates:
+        if is_summary(cand, groups):
+            continue
+        home = next((g for g in reversed(groups) if _compatible(g, cand)), None)
+        if home is None:
+            groups.append(Group([cand]))
+        else:
+            home.members.append(cand)
+            if cand.sent not in home.members[0].sentences:
+                home.members[0].sentences.append(cand.sent)
+    return groups
