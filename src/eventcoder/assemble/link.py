@@ -27,6 +27,7 @@ GENERIC_TRIGGER_LEMMAS = {
 }
 PRONOUNS = {"it", "they", "he", "she", "the group", "the movement", "the militia", "we"}
 TOLL_KINDS = {"killed", "injured"}
+TOLL_VERBS = {"kill", "die", "wound", "injure", "dead", "death", "martyr", "hurt", "perish"}
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Candidate:
     sources: list[tuple[str, str, str | None]] = field(default_factory=list)
     background_cues: list[CueHit] = field(default_factory=list)
     in_cause_clause: bool = False
+    perfect_habitual: bool = False
     definite: bool = False
     plural: bool = False
     also: bool = False
@@ -141,6 +143,30 @@ def _in_cause_clause(head: Token) -> bool:
     return False
 
 
+def _is_modifier_time(doc: Doc, time: TimeHit) -> bool:
+    """ "the 1948 territories": a year used as an adjective names no event time."""
+    token = syntax.head_token(doc, time.start, time.end)
+    return (
+        token is not None
+        and token.dep_ in ("compound", "amod", "nummod", "npadvmod")
+        and token.head.pos_ in ("NOUN", "PROPN", "ADJ")
+        and token.head.ent_type_ not in ("DATE", "TIME")
+    )
+
+
+def _perfect_habitual(verb: Token, head: Token) -> bool:
+    """ "Washington has also vetoed resolutions": a present-perfect record of repeated acts."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+                  for c in verb.children)
+    if not perfect:
+        return False
+    habitual = {"also", "repeatedly", "previously", "already", "long", "often", "frequently"}
+    if any(c.lower_ in habitual for c in verb.children):
+        return True
+    plural_objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.tag_ == "NNS"]
+    return bool(plural_objects) or (head is not verb and head.tag_ == "NNS")
+
+
 def _determiners(head: Token) -> tuple[bool, bool, bool]:
     definite = any(c.lower_ in ("the", "this", "that", "these", "those") for c in head.lefts)
     plural = head.tag_ in ("NNS", "NNPS")
@@ -168,6 +194,7 @@ def link_trigger(
     cand = Candidate(trigger=trig, sent=sent, head=head, mentions=[trig], sentences=[sent])
     cand.definite, cand.plural, cand.also = _determiners(head)
     cand.in_cause_clause = _in_cause_clause(head)
+    cand.perfect_habitual = _perfect_habitual(verb, head)
 
     sent_actors = [a for a in syntax.hits_in(actors, sent_rng) if not syntax.overlaps(a, trig)]
     is_noun = head.pos_ in ("NOUN", "PROPN")
@@ -234,17 +261,20 @@ def link_trigger(
 
     # --- when --------------------------------------------------------------------------------
     clause_rng = syntax.subtree_range(verb)
-    clause_times = syntax.hits_in(times, clause_rng)
-    sent_times = syntax.hits_in(times, sent_rng)
+    own_times = [t for t in times if not _is_modifier_time(doc, t)]
+    clause_times = syntax.hits_in(own_times, clause_rng)
+    sent_times = syntax.hits_in(own_times, sent_rng)
     pool = clause_times or sent_times
     if pool:
         cand.time = min(pool, key=lambda t: (t.precision == "unknown", abs(t.start - trig.start)))
 
     # --- toll --------------------------------------------------------------------------------
-    cand.tolls = [
-        n for n in syntax.hits_in(numbers, sent_rng)
-        if n.kind in TOLL_KINDS and n.scope != "cumulative"
-    ]
+    sent_numbers = syntax.hits_in(numbers, sent_rng)
+    if trig.lemma in TOLL_VERBS and any(
+        n.scope == "cumulative" for n in syntax.hits_in(sent_numbers, clause_rng)
+    ):
+        return None  # "24,620 have been killed" is a running total, not an event
+    cand.tolls = [n for n in sent_numbers if n.kind in TOLL_KINDS and n.scope != "cumulative"]
 
     # --- modality, sources, status cues ------------------------------------------------------
     sent_cues = syntax.hits_in(cues, sent_rng)

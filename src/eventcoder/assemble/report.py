@@ -57,22 +57,16 @@ def _event_id(article: Article, group: Group) -> str:
     return "ev-" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-def _status(group: Group, published: date | None) -> str:
+def _status(group: Group, when: When, published: date | None) -> str:
+    """New: reported as recent news. Background: history, causes, ongoing campaigns."""
     if all(m.in_cause_clause for m in group.members):
         return "background"
-    for member in group.members:
-        t = member.time
-        if t is None:
-            continue
-        if t.relation == "since":
-            return "background"
-        if published and t.start_date:
-            latest = t.end_date or t.start_date
-            if (published - latest).days > NEW_WITHIN_DAYS:
-                return "background"
-    if any(m.background_cues for m in group.members) and not any(
-        m.time and m.time.start_date for m in group.members
-    ):
+    if any(m.time is not None and m.time.relation == "since" for m in group.members):
+        return "background"
+    if published and when.start:
+        latest = when.end or when.start
+        return "background" if (published - latest).days > NEW_WITHIN_DAYS else "new"
+    if all(m.background_cues or m.perfect_habitual for m in group.members):
         return "background"
     return "new"
 
@@ -226,9 +220,10 @@ def build_event(article: Article, group: Group, previous: Event | None) -> Event
             feature=place.feature, geo_precision=place.geo_precision or 1,
         )
     evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in group.members})
+    when = _when(group, previous)
     event = Event(
         id=_event_id(article, group),
-        status=_status(group, article.published),
+        status=_status(group, when, article.published),
         modality=modality,
         acled=acled,
         plover=plover,
@@ -238,7 +233,7 @@ def build_event(article: Article, group: Group, previous: Event | None) -> Event
         target=Target(text=target.text, start=target.start, end=target.end, kind=target.kind)
         if target else None,
         location=location,
-        date=_when(group, previous),
+        date=when,
         fatalities=_toll(group),
         sources=_sources(group, article.outlet),
         evidence=[Span(start=s, end=e) for s, e in evidence],
@@ -273,6 +268,11 @@ def _figures(doc: Doc, used: set[int]) -> list[Figure]:
     return out
 
 
+def _substantial(group: Group) -> bool:
+    """Weak words with nothing attached ("the legislation") are mentions, not events."""
+    return any(m.trigger.weight >= 0.6 or m.has_arguments for m in group.members)
+
+
 def _used_numbers(groups: list[Group]) -> set[int]:
     used: set[int] = set()
     for group in groups:
@@ -290,7 +290,7 @@ def assemble_report(article: Article, doc: Doc) -> ArticleReport:
         cand = link_trigger(doc, trig, actors, places, times, numbers, cues)
         if cand is not None:
             candidates.append(cand)
-    groups = group_candidates(candidates)
+    groups = [g for g in group_candidates(candidates) if _substantial(g)]
     events: list[Event] = []
     previous: Event | None = None
     for group in groups:
