@@ -82,13 +82,14 @@ def _write(reports: Iterator[ArticleReport], fmt: Format) -> None:
         for report in reports:
             sys.stdout.write(json.dumps(report.to_json_dict(), ensure_ascii=False, indent=2) + "\n")
     elif fmt is Format.csv:
-        from eventcoder.export.acled_csv import write_reports_csv
+        from eventcoder.export.acled_csv import acled_row, write_acled_csv
 
-        write_reports_csv(reports, sys.stdout)
+        rows = (acled_row(e, r.article) for r in reports for e in r.events)
+        write_acled_csv(rows, sys.stdout)
     elif fmt is Format.geojson:
-        from eventcoder.export.geojson import reports_feature_collection
+        from eventcoder.export.geojson import event_feature, write_geojson
 
-        json.dump(reports_feature_collection(reports), sys.stdout, ensure_ascii=False, indent=2)
+        write_geojson((event_feature(e, r.article) for r in reports for e in r.events), sys.stdout)
         sys.stdout.write("\n")
 
 
