@@ -1,0 +1,395 @@
+"""Triggers reader: the words that say an event happened, coded to ACLED, PLOVER and CAMEO.
+
+The lexicon lives in ``kb/triggers.yaml`` and is matched by lemma with one spaCy ``Matcher``
+(compiled once per process). Generic words ("attack", "struck", "hit") are refined by the means
+named in the same clause (drones, rockets, IEDs ...) in ACLED's priority order; definite
+references ("the attack") borrow the code of the event they point back to; negated, future or
+threatened uses are marked so that assembly does not turn a threat into a strike.
+"""
+
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from eventcoder.readers.hits import TriggerHit, register_extensions
+
+Code = tuple[str | None, str | None, str, str | None, str | None]
+
+WEAPON_WEIGHT = 0.85  # a generic word with a named weapon is as good as an explicit trigger
+ANAPHOR_WEIGHT = 0.6
+ANAPHOR_WINDOW = 2  # sentences back that "the attack" may point to
+CLOSE_DEPTH = 3  # dependency steps that count as "the same clause"
+DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "such"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+THREAT_HEADS = {"threaten", "vow", "warn", "pledge", "promise", "swear", "plan", "intend"}
+NEG_DETS = {"no", "neither", "nor"}
+NEG_WORDS = {"not", "n't", "never", "no"}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One trigger family from the YAML."""
+
+    code: str
+    pos: frozenset[str]
+    weight: float
+    refine: tuple[str, ...]
+    anaphoric: bool
+    figurative: bool
+    violent: bool
+    requires_refiner: bool
+    needs_territory: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Refiner:
+    groups: frozenset[str]
+    code: str
+    weapon: str | None
+    priority: int
+
+
+@dataclass(slots=True)
+class Lexicon:
+    codes: dict[str, Code]
+    entries: list[Entry]
+    refiners: list[Refiner]
+    matcher_patterns: dict[str, list[list[dict[str, Any]]]]
+    figurative: frozenset[str]
+    figurative_weight: float
+    territory_nouns: frozenset[str]
+    territory_alt: dict[str, str]
+    target_alt: dict[str, tuple[str, str]]
+    code_weapon: dict[str, str]  # weapon implied by an explicit trigger's code
+
+
+def load_yaml(name: str) -> dict[str, Any]:
+    """Read ``kb/<name>`` (the shared loader is used when present)."""
+    try:
+        from eventcoder.kb.loader import load_yaml as shared  # type: ignore[import-not-found]
+    except ImportError:
+        shared = None
+    if shared is not None:
+        try:
+            return shared(name)
+        except Exception:  # noqa: BLE001 - fall back to a plain read of our own file
+            pass
+    text = resources.files("eventcoder.kb").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+_SPLIT = re.compile(r"\s+|(?<=\w)(?=-)|(?<=-)(?=\w)")
+
+
+def term_pattern(term: str) -> list[list[dict[str, Any]]]:
+    """Matcher patterns for a lemma phrase: one by lemma and one by lower-case form."""
+    words = [w for w in _SPLIT.split(term.strip().lower()) if w]
+    by_lemma: list[dict[str, Any]] = []
+    by_lower: list[dict[str, Any]] = []
+    for w in words:
+        if w == "*":
+            gap = {"IS_PUNCT": False, "IS_SENT_START": False, "OP": "{0,3}"}
+            by_lemma.append(gap)
+            by_lower.append(gap)
+            continue
+        by_lemma.append({"LEMMA": {"IN": sorted({w, w.capitalize(), w.upper()})}})
+        by_lower.append({"LOWER": w})
+    return [by_lemma, by_lower]
+
+
+def _as_code(row: list[Any]) -> Code:
+    acled, sub, plover, mode, cameo = row
+    return (acled, sub, str(plover), mode, None if cameo is None else str(cameo))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The compiled trigger lexicon (once per process)."""
+    data = load_yaml("triggers.yaml")
+    codes = {k: _as_code(v) for k, v in data["codes"].items()}
+    patterns: dict[str, list[list[dict[str, Any]]]] = {}
+    entries: list[Entry] = []
+    for i, row in enumerate(data["triggers"]):
+        if row["code"] not in codes:
+            raise ValueError(f"triggers.yaml: unknown code {row['code']!r}")
+        entries.append(
+            Entry(
+                code=row["code"],
+                pos=frozenset(row.get("pos", [])),
+                weight=float(row.get("weight", 1.0)),
+                refine=tuple(row.get("refine", [])),
+                anaphoric=bool(row.get("anaphoric", False)),
+                figurative=bool(row.get("figurative", False)),
+                violent=bool(row.get("violent", False)),
+                requires_refiner=bool(row.get("requires_refiner", False)),
+                needs_territory=bool(row.get("needs_territory", False)),
+            )
+        )
+        patterns[f"T{i}"] = [p for t in row["terms"] for p in term_pattern(str(t))]
+    refiners: list[Refiner] = []
+    for i, row in enumerate(data["refiners"]):
+        groups = row["group"] if isinstance(row["group"], list) else [row["group"]]
+        refiners.append(Refiner(frozenset(groups), row["code"], row.get("weapon"), i))
+        patterns[f"R{i}"] = [p for t in row["terms"] for p in term_pattern(str(t))]
+    patterns["BLOCK"] = [p for t in data["blockers"] for p in term_pattern(str(t))]
+    terr = frozenset(str(t).lower() for t in data.get("territory_nouns", []))
+    return Lexicon(
+        codes=codes,
+        entries=entries,
+        refiners=refiners,
+        matcher_patterns=patterns,
+        figurative=frozenset(data.get("figurative_objects", [])),
+        figurative_weight=float(data.get("figurative_weight", 0.1)),
+        territory_nouns=terr,
+        territory_alt=dict(data.get("territory_alternatives", {})),
+        target_alt={k: tuple(v) for k, v in data.get("target_alternatives", {}).items()},
+        code_weapon={r.code: r.weapon for r in reversed(refiners)
+                     if r.weapon and "weapon" in r.groups},
+    )
+
+
+def build_matcher(vocab: Any) -> Matcher:
+    matcher = Matcher(vocab)
+    for key, pats in lexicon().matcher_patterns.items():
+        matcher.add(key, pats)
+    return matcher
+
+
+def _depth_between(a: Token, b: Token) -> int:
+    """Dependency steps between two tokens of one sentence (via their lowest common ancestor)."""
+    up_a = [a, *a.ancestors]
+    index = {t.i: n for n, t in enumerate(up_a)}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in index:
+            return n + index[t.i]
+    return 99
+
+
+def _is_negated(root: Token, span: Span) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in NEG_DETS and c.dep_ == "det" for c in root.children):
+        return True
+    if root.pos_ in {"NOUN", "PROPN"} and root.dep_ in {"dobj", "nsubjpass", "attr", "pobj"}:
+        verb = root.head if root.dep_ != "pobj" else root.head.head
+        return any(c.dep_ == "neg" for c in verb.children)
+    return False
+
+
+def _governing_threat(root: Token) -> Token | None:
+    """The future/threat verb this violent trigger hangs from ("will continue to target")."""
+    tok = root if root.pos_ in {"VERB", "AUX"} else root.head
+    for _ in range(4):
+        if tok.lemma_ in THREAT_HEADS:
+            return tok
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
+            return tok
+        if tok.dep_ not in {"xcomp", "conj", "ccomp", "dobj"} or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _is_figurative(root: Token, lex: Lexicon) -> bool:
+    objs = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}):
+        objs.extend(c for c in prep.children if c.dep_ == "pobj")
+    if root.dep_ == "dobj" and root.head.pos_ == "VERB":
+        objs.append(root.head)  # "fight corruption" seen from a noun trigger is rare; cheap
+    return any(o.lemma_.lower() in lex.figurative for o in objs)
+
+
+def _has_territory(root: Token, lex: Lexicon) -> bool:
+    objs = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass", "pobj", "nsubj"}]
+    for prep in (c for c in root.children if c.dep_ in {"prep", "agent"}):
+        objs.extend(c for c in prep.children if c.dep_ == "pobj")
+    return any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.lemma_.lower() in lex.territory_nouns
+               for o in objs)
+
+
+def find_triggers(doc: Doc, matcher: Matcher) -> list[TriggerHit]:
+    """All trigger hits in ``doc``, in text order."""
+    lex = lexicon()
+    vocab_str = doc.vocab.strings
+    trig_spans: list[Span] = []
+    refs: dict[int, list[tuple[Token, Refiner]]] = {}
+    blocked_sents: set[int] = set()
+    for match_id, start, end in matcher(doc):
+        key = vocab_str[match_id]
+        span = doc[start:end]
+        if key[0] == "T":
+            entry = lex.entries[int(key[1:])]
+            if not entry.pos or span.root.pos_ in entry.pos:
+                trig_spans.append(Span(doc, start, end, label=key))
+        elif key == "BLOCK":
+            if _is_blocker(span):
+                blocked_sents.add(span.sent.start)
+        else:
+            ref = lex.refiners[int(key[1:])]
+            refs.setdefault(span.sent.start, []).append((span.root, ref))
+
+    out: list[TriggerHit] = []
+    recent: list[tuple[int, TriggerHit]] = []  # (sentence index, hit) for anaphora
+    sent_index = {s.start: n for n, s in enumerate(doc.sents)} if trig_spans else {}
+    threat_heads: set[int] = set()
+    kept = sorted(filter_spans(trig_spans), key=lambda s: s.start)
+    explicit = {i for s in kept if "weapon" not in lex.entries[int(s.label_[1:])].refine
+                for i in range(s.start, s.end)}
+    for span in kept:
+        entry = lex.entries[int(span.label_[1:])]
+        root = span.root
+        if root.dep_ == "amod" and root.pos_ == "VERB":
+            continue  # "the occupied territories", "alleged missions": a description, no event
+        sent = span.sent
+        if entry.violent and sent.start in blocked_sents:
+            continue
+        code_key, weight = entry.code, entry.weight
+        weapon = lex.code_weapon.get(code_key)
+        refined = False
+        if entry.refine:
+            best: tuple[int, int, int] | None = None
+            best_tok = -1
+            best_ref: Refiner | None = None
+            for tok, ref in refs.get(sent.start, []):
+                if not ref.groups.intersection(entry.refine) or span.start <= tok.i < span.end:
+                    continue
+                depth = _depth_between(root, tok)
+                rank = (0 if depth <= CLOSE_DEPTH else 1, ref.priority, abs(tok.i - root.i))
+                if best is None or rank < best:
+                    best, best_ref, best_tok = rank, ref, tok.i
+            if best_ref is not None:
+                if best_ref.weapon is not None and best_tok in explicit:
+                    continue  # "launched a drone strike": the explicit trigger is the event
+                code_key, weapon, refined = best_ref.code, best_ref.weapon, True
+                if weapon is not None:
+                    weight = max(weight, WEAPON_WEIGHT)
+        if not refined and entry.requires_refiner:
+            continue
+        if entry.needs_territory and not _has_territory(root, lex):
+            continue
+        if not refined and entry.figurative and _is_figurative(root, lex):
+            weight = min(weight, lex.figurative_weight)
+        sn = sent_index[sent.start]
+        if not refined and entry.anaphoric and _is_definite(span):
+            prior = [h for n, h in recent if sn - n <= ANAPHOR_WINDOW and h.acled_type]
+            if prior:
+                src = max(reversed(prior), key=lambda h: h.weight)
+                hit = _make_hit(span, (src.acled_type, src.acled_sub, src.plover,
+                                       src.plover_mode, src.cameo), src.weapon, ANAPHOR_WEIGHT)
+                hit.negated = _is_negated(root, span)
+                out.append(hit)
+                continue
+        code = lex.codes[code_key]
+        if code[2] == "ASSAULT" and entry.violent:
+            gov = _governing_threat(root)
+            if gov is not None:
+                threat_heads.add(gov.i)
+                code = lex.codes["threaten_force"]
+        hit = _make_hit(span, code, weapon, weight)
+        hit.negated = _is_negated(root, span)
+        out.append(hit)
+        if hit.acled_type and not hit.negated:
+            recent.append((sn, hit))
+    # a "threaten"/"vow" word whose violent complement became THREATEN is the same event
+    if threat_heads:
+        out = [h for h in out
+               if not (h.plover == "THREATEN" and _head_index(doc, h) in threat_heads
+                       and h.acled_type is None and h.lemma.split()[0] in THREAT_HEADS)]
+    return _damp_intercepted(doc, out)
+
+
+def _is_blocker(span: Span) -> bool:
+    """A disaster/crime word used as such, not inside a name ("Operation Desert Storm")."""
+    root = span.root
+    if root.ent_type_ or (root.is_title and not root.is_sent_start):
+        return False
+    return len(span) > 1 or root.pos_ == "NOUN" or root.lemma_ == "rob"
+
+
+def _is_definite(span: Span) -> bool:
+    first = span[0]
+    if first.lower_ in DEFINITE:
+        return True
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in span.root.children)
+
+
+def _head_index(doc: Doc, hit: TriggerHit) -> int:
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    return span.root.i if span is not None else -1
+
+
+def _damp_intercepted(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """Generic strike words next to an interception describe the foiled attempt, not a hit."""
+    disrupted = {doc.char_span(h.start, h.end, alignment_mode="expand").sent.start
+                 for h in hits if h.acled_sub == "Disrupted weapons use"}
+    if not disrupted:
+        return hits
+    out = []
+    for h in hits:
+        sent = doc.char_span(h.start, h.end, alignment_mode="expand").sent.start
+        if sent in disrupted and h.acled_type == "Explosions/Remote violence":
+            h = replace(h, weight=min(h.weight, 0.3))
+        out.append(h)
+    return out
+
+
+def _make_hit(span: Span, code: Code, weapon: str | None, weight: float) -> TriggerHit:
+    acled, sub, plover, mode, cameo = code
+    return TriggerHit(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        lemma=" ".join(t.lemma_.lower() for t in span),
+        acled_type=acled,
+        acled_sub=sub,
+        plover=plover,
+        plover_mode=mode,
+        cameo=cameo,
+        weapon=weapon,
+        weight=round(weight, 3),
+    )
+
+
+def alternative(hit: TriggerHit, actor1_state: bool | None = None,
+                target_civilian: bool | None = None) -> TriggerHit:
+    """The same hit recoded once the assembler knows the actors.
+
+    Territory: a capture by state forces is "Government regains territory" and a retaking by a
+    non-state group is "Non-state actor overtakes territory". A generic armed clash whose target
+    turns out to be civilians is "Violence against civilians / Attack".
+    """
+    lex = lexicon()
+    sub = hit.acled_sub
+    if sub in lex.territory_alt and actor1_state is not None:
+        want_gov = actor1_state
+        is_gov = sub == "Government regains territory"
+        if want_gov != is_gov:
+            return replace(hit, acled_sub=lex.territory_alt[sub])
+    if sub in lex.target_alt and target_civilian:
+        etype, esub = lex.target_alt[sub]
+        return replace(hit, acled_type=etype, acled_sub=esub, cameo="180")
+    return hit
+
+
+class TriggerReader:
+    """spaCy component: stores ``list[TriggerHit]`` on ``doc._.ec_triggers``."""
+
+    def __init__(self, nlp: Language) -> None:
+        register_extensions()
+        self.matcher = build_matcher(nlp.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ec_triggers = find_triggers(doc, self.matcher)
+        return doc
+
+
+@Language.factory("ec_triggers")
+def make_trigger_reader(nlp: Language, name: str) -> TriggerReader:
+    return TriggerReader(nlp)

