@@ -6,6 +6,7 @@ them standalone (used by benchmarks/eval_all.sh).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
@@ -41,7 +42,9 @@ def _evaluate(path: Path, runner: Callable[..., EvalResult], extra: tuple, model
     except (ValueError, KeyError, UnicodeDecodeError, ModelNotInstalled) as exc:
         typer.echo(f"eventcoder eval: {path}: {exc}", err=True)
         raise typer.Exit(2) from None
-    render(result, Console(), show_errors=n_errors > 0)
+    # piped output (benchmarks, logs) gets wide tables instead of rich's 80 columns
+    console = Console() if sys.stdout.isatty() else Console(width=160)
+    render(result, console, show_errors=n_errors > 0)
     if json_out is not None:
         write_json(result, json_out)
 
