@@ -143,7 +143,11 @@ def build_merged(
     """The canonical record of ``members``; ``texts`` (sha256 -> article text) fills evidence."""
     ms = _ordered(members)
     first = ms[0].event
-    acled = _most_common([m.event.acled for m in ms if m.event.acled] or [None])
+    coded = [m.event.acled for m in ms if m.event.acled]
+    acled = None
+    if coded:
+        keys = [(a.event_type, a.sub_event_type) for a in coded]
+        acled = coded[keys.index(_most_common(keys))]
     evidence = [
         EvidenceRef(
             article_id=m.article_id,

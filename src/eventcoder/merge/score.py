@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from eventcoder.merge.records import MentionRecord
 
 DATE_WINDOW_DAYS = 2  # furthest apart two reports of one event's day may be
-MATCH = 0.62  # pair score at or above which two reports are one event
+MATCH = 0.68  # pair score at or above which two reports are one event
 WIRE_COPY = 0.5  # MinHash Jaccard of the evidence that marks a copied wire story
 WEIGHTS = {"date": 0.25, "place": 0.30, "actors": 0.20, "type": 0.10, "text": 0.15}
 
@@ -55,6 +55,8 @@ def _date_score(a: MentionRecord, b: MentionRecord, gap: int | None) -> float:
     exact = a.event.date.precision == "day" and b.event.date.precision == "day"
     if gap == 0:
         return 1.0 if exact else 0.7
+    if exact:
+        return 0.0  # both reports name the day and the days differ: ACLED's one event, one day
     return {1: 0.5, 2: 0.2}.get(gap, 0.0)
 
 
@@ -68,6 +70,8 @@ def place_score(a: MentionRecord, b: MentionRecord) -> float | None:
         return 0.3
     dist = km(la.lat, la.lon, lb.lat, lb.lon)  # type: ignore[arg-type]
     coarse = 3 in (la.geo_precision, lb.geo_precision)
+    if la.geo_precision == lb.geo_precision == 1 and dist > 3:
+        return 0.0  # two different named places: ACLED's one event, one place
     if dist <= 5:
         return 0.9
     if dist <= 25:
@@ -82,7 +86,17 @@ def _names(rec: MentionRecord, role: str) -> set[str]:
 
 
 def actor_score(a: MentionRecord, b: MentionRecord) -> float:
-    """Share of the roles both reports fill with the same actor; 0.5 when nothing to compare."""
+    """Share of the roles both reports fill with the same actor; 0.5 when nothing to compare.
+
+    Outlets often disagree on who attacked whom, so the same two sides with roles swapped
+    still count as mostly agreeing.
+    """
+    both_a, both_b = (
+        _names(a, "actor1") | _names(a, "actor2"),
+        _names(b, "actor1") | _names(b, "actor2"),
+    )
+    if len(both_a) == 2 and both_a == both_b and _names(a, "actor1") != _names(b, "actor1"):
+        return 0.8
     compared = agreed = 0
     for role in ("actor1", "actor2"):
         na, nb = _names(a, role), _names(b, role)
@@ -130,7 +144,7 @@ def score_pair(a: MentionRecord, b: MentionRecord) -> PairScore:
         reason = "place distance"
     parts = {
         "date": _date_score(a, b, gap),
-        "place": 0.4 if place is None else max(place, 0.0),
+        "place": 0.5 if place is None else max(place, 0.0),
         "actors": actor_score(a, b),
         "type": type_score(a, b),
         "text": text,
