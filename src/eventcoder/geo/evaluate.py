@@ -62,7 +62,15 @@ def read_gritta_xml(path: Path) -> Iterator[GoldDoc]:
             else:
                 lat, lon = _num(top.find("latitude")), _num(top.find("longitude"))
                 gid = _num(top.find("geonamesID"), int)
-            gold.toponyms.append(GoldToponym(start, end, text[start:end], lat, lon, gid))
+            phrase = (top.findtext("phrase") or "").strip()
+            if phrase and text[start:end] != phrase:
+                # some TR-News offsets drift by a few characters: realign on the gold phrase
+                found = text.find(phrase, max(0, start - 60))
+                if found != -1 and abs(found - start) <= 60:
+                    start, end = found, found + len(phrase)
+            gold.toponyms.append(
+                GoldToponym(start, end, phrase or text[start:end], lat, lon, gid)
+            )
         yield gold
 
 

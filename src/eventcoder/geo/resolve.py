@@ -17,10 +17,12 @@ from eventcoder.geo.gazetteer import Candidate, Gazetteer
 from eventcoder.geo.normalise import norm_key
 
 FEATURE_PRIOR = {
-    "PCLI": 4.0, "CONT": 3.0, "ADM1": 1.2, "PPLC": 2.0, "PPLA": 0.8, "PPL": 0.0, "ADM2": -0.6,
+    "PCLI": 4.0, "CONT": 3.0, "ADM1": 1.2, "PPLC": 1.8, "PPLA": 0.8, "PPL": 0.0, "ADM2": -0.6,
     "AIRP": -2.0, "AIRB": -1.0, "RGN": 1.5, "SEA": 1.5, "GULF": 1.0, "STRT": 1.0,
 }
-MATCH_PRIOR = {"name": 0.0, "alias": -0.3, "demonym": 0.0, "skeleton": -1.5}
+# "variant": a spelling of the entry's own name; "alias": another name GeoNames lists for it
+# (often a former name or a neighbouring place's name, so weaker evidence).
+MATCH_PRIOR = {"name": 0.0, "variant": -0.2, "alias": -1.2, "demonym": 0.0, "skeleton": -1.5}
 ADMIN_FEATURES = frozenset({"ADM1", "ADM2", "PCLI", "RGN"})
 
 
@@ -54,7 +56,7 @@ def prior(c: Candidate) -> float:
     score = FEATURE_PRIOR.get(c.feature, -0.3) + MATCH_PRIOR.get(c.match, 0.0)
     score += 0.55 * math.log10(c.population + 10)
     if c.source.startswith("curated"):
-        score += 1.0
+        score += 2.0
     return score
 
 
@@ -71,8 +73,17 @@ def _hint_bonus(c: Candidate, hint: str | None) -> float:
 @dataclass(slots=True)
 class _DocEvidence:
     countries: Counter
+    by_mention: list[tuple[str | None, float]]  # each mention's own country vote
     admin1: set[str]
     points: list[tuple[int, float, float]]  # (mention index, lat, lon)
+
+    def support(self, country: str | None, index: int) -> float:
+        """Votes for ``country`` from the other mentions of the document."""
+        if not country:
+            return 0.0
+        own_country, own_vote = self.by_mention[index]
+        total = self.countries.get(country, 0.0)
+        return total - own_vote if own_country == country else total
 
 
 class Resolver:
@@ -114,21 +125,25 @@ class Resolver:
         first: list[Candidate | None], cands: list[tuple[Candidate, ...]]
     ) -> _DocEvidence:
         countries: Counter = Counter()
+        by_mention: list[tuple[str | None, float]] = []
         admin1: set[str] = set()
         points = []
         for i, (c, cs) in enumerate(zip(first, cands, strict=True)):
             if c is None:
+                by_mention.append((None, 0.0))
                 continue
-            if c.feature == "PCLI":
-                countries[c.country] += 2
-            elif c.country:
-                # an ambiguous name is weak evidence for its country
-                countries[c.country] += 1 if len({x.country for x in cs}) == 1 else 0.5
+            # a name that could be in several countries is weak evidence for any one of them
+            vote = 2.0 if c.feature == "PCLI" else 1.0
+            if len({x.country for x in cs}) > 1:
+                vote *= 0.5
+            by_mention.append((c.country, vote))
+            if c.country:
+                countries[c.country] += vote
             if c.feature in ("ADM1", "ADM2", "RGN"):
                 admin1.add(norm_key(c.admin1 or c.name))
             if c.feature != "PCLI" and c.feature != "CONT":
                 points.append((i, c.lat, c.lon))
-        return _DocEvidence(countries, admin1, points)
+        return _DocEvidence(countries, by_mention, admin1, points)
 
     @staticmethod
     def _score(
@@ -140,12 +155,9 @@ class Resolver:
         outlet_country: str | None,
     ) -> float:
         score = prior(c) + _hint_bonus(c, m.hint)
-        own = 2 if c.feature == "PCLI" else 1
-        support = ev.countries.get(c.country, 0)
-        if c.feature != "PCLI":
-            support_other = support - (own if support else 0)
-            if support_other > 0:
-                score += 1.5 + 0.5 * min(support_other, 4)
+        support = ev.support(c.country, index)
+        if support > 0:
+            score += 2.0 + 0.6 * min(support, 5)
         if c.admin1 and norm_key(c.admin1) in ev.admin1 and c.feature not in ADMIN_FEATURES:
             score += 1.5
         for p in parents:

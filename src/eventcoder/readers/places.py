@@ -1,0 +1,56 @@
+"""ec_places: every toponym in the text, resolved against the offline gazetteer.
+
+Stores ``doc._.ec_places: list[PlaceHit]``. Precision follows ACLED: 1 a named place, 2 a
+position relative to one ('40 km south of X', 'near X'), 3 a region, province or country.
+"""
+
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventcoder.geo.gazetteer import open_gazetteer
+from eventcoder.geo.recognise import recognise
+from eventcoder.geo.resolve import Resolver
+from eventcoder.readers.hits import PlaceHit, context, register_extensions
+
+REGION_FEATURES = frozenset({"ADM1", "ADM2", "RGN", "PCLI", "CONT", "SEA", "GULF", "PEN"})
+
+
+class PlacesReader:
+    """spaCy component; the gazetteer is opened (or built from installed data) once per process."""
+
+    def __init__(self, gazetteer_path: str | None = None) -> None:
+        register_extensions()
+        self.gaz = open_gazetteer(Path(gazetteer_path) if gazetteer_path else None)
+        self.resolver = Resolver(self.gaz)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = recognise(doc, self.gaz)
+        outlet_country = (context(doc).extra or {}).get("outlet_country")
+        resolved = self.resolver.resolve([f.mention for f in found], outlet_country)
+        hits = []
+        for f, r in zip(found, resolved, strict=True):
+            c = r.candidate
+            if c is None:
+                continue
+            precision = 3 if c.feature in REGION_FEATURES else 1
+            if f.relative and precision == 1:
+                precision = 2
+            hits.append(
+                PlaceHit(
+                    start=f.mention.start, end=f.mention.end,
+                    text=doc.text[f.mention.start:f.mention.end], name=c.name,
+                    lat=c.lat, lon=c.lon, country=c.country, admin1=c.admin1, admin2=c.admin2,
+                    geonames_id=c.geonames_id, feature=c.feature, geo_precision=precision,
+                    is_country=c.feature == "PCLI", score=round(r.score, 3),
+                )
+            )
+        doc._.ec_places = hits
+        return doc
+
+
+@Language.factory("ec_places", default_config={"gazetteer_path": None})
+def make_places_reader(nlp: Language, name: str, gazetteer_path: str | None) -> PlacesReader:
+    return PlacesReader(gazetteer_path)
