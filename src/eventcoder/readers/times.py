@@ -122,13 +122,9 @@ def _patterns(w: TimeWords) -> list[list[dict]]:
         [preps, year],
         [{"LOWER": {"IN": ["over", "at", "during"]}}, {"LOWER": "the"}, {"LOWER": "weekend"}],
     ]
+    # Modifiers before a core ("early on Tuesday") are added in code (_widen): fewer patterns.
     mod = {"LOWER": {"IN": sorted(w.modifiers)}}
-    out = list(cores)
-    for core in cores[:12]:
-        out.append([mod, {"ORTH": "-", **opt}, {"LOWER": {"IN": ["on", "in"]}, **opt}, *core])
-    out.append([mod, {"ORTH": "-", **opt}, year])
-    out.append([mod, {"ORTH": "-", **opt}, month])
-    return out
+    return [*cores, [mod, {"ORTH": "-", **opt}, year], [mod, {"ORTH": "-", **opt}, month]]
 
 
 @lru_cache(maxsize=8)
@@ -138,13 +134,25 @@ def _matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
+def _widen(span: Span) -> Span:
+    """Take in a modifier before the span: "early on Tuesday", "mid-January", "late in 2023"."""
+    doc, start = span.doc, span.start
+    modifiers = time_words().modifiers
+    if start >= 2 and doc[start - 1].lower_ in ("on", "in", "-"):
+        if doc[start - 2].lower_ in modifiers:
+            return doc[start - 2 : span.end]
+    if start >= 1 and doc[start - 1].lower_ in modifiers:
+        return doc[start - 1 : span.end]
+    return span
+
+
 def ent_range(span: Span) -> range:
     return range(span.start, span.end)
 
 
 def candidate_spans(doc: Doc) -> list[Span]:
     """Pattern spans first; DATE/TIME entities only where no pattern matched."""
-    spans = filter_spans([doc[s:e] for _, s, e in _matcher(doc.vocab)(doc)])
+    spans = filter_spans([_widen(doc[s:e]) for _, s, e in _matcher(doc.vocab)(doc)])
     taken = {i for span in spans for i in range(span.start, span.end)}
     months = time_words().months
     for ent in doc.ents:
