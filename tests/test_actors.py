@@ -3,7 +3,7 @@
 import pytest
 import spacy
 
-from eventcoder.readers import actors as actor_reader
+from eventcoder.readers import actors as actor_reader  # registers ec_actors
 from eventcoder.readers.hits import register_extensions
 
 
