@@ -176,3 +176,12 @@ def test_seed_article_attack_day_and_background_dates(nlp):
     assert by_text["October 7"].start_date == date(2023, 10, 7)
     assert by_text["November 2"].start_date == date(2023, 11, 2)
     assert by_text["Earlier"].relation == "vague"
+
+
+def test_lengths_and_ages_are_not_dates(nlp):
+    assert times(nlp, "The siege lasted four years and a 19-year-old was hurt.") == []
+
+
+def test_the_past_two_weeks_is_a_window_ending_at_publication(nlp):
+    hit = only(nlp, "Shelling killed many in the past two weeks.")
+    assert (hit.start_date, hit.end_date, hit.relation) == (date(2024, 1, 4), THURSDAY, "duration")

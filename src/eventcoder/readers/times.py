@@ -362,6 +362,8 @@ def resolve(p: Parts, pub: date | None) -> Resolved | None:
     if p.recent or (p.vague and p.unit is None):
         return None, None, "unknown", True
     if p.unit and p.number is not None:
+        if p.shift is None:
+            return None  # "four years", "a 19-year-old": a length or an age, not a date
         return _rolling(pub, p.unit, p.number)
     if p.unit and p.shift is not None:
         if p.shift_word == "past" and p.unit != "weekend":
