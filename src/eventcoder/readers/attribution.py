@@ -10,15 +10,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from eventcoder.readers.hits import CueHit, context, register_extensions
-from eventcoder.readers.triggers import load_yaml, term_pattern
+from eventcoder.readers.triggers import TermMatcher, load_yaml
 
 ROLE_ORDER = ("relay", "monitor", "witness", "anonymous", "official")
 PRONOUNS = {"it", "they", "he", "she", "we", "group", "movement", "militia", "organisation",
@@ -42,7 +41,7 @@ class Cues:
     claim_verbs: frozenset[str]
     claimed_acts: frozenset[str]
     kinds: dict[str, tuple[frozenset[str], tuple[str, ...]]]  # role -> (words, phrases)
-    patterns: dict[str, list[list[dict[str, Any]]]]
+    terms: dict[str, list[str]]
 
 
 def _key(kind: str, value: str) -> str:
@@ -53,13 +52,13 @@ def _key(kind: str, value: str) -> str:
 def cues() -> Cues:
     """The compiled attribution lexicon (once per process)."""
     data = load_yaml("attribution.yaml")
-    patterns: dict[str, list[list[dict[str, Any]]]] = {}
+    patterns: dict[str, list[str]] = {}
     for kind in ("modality", "background", "new"):
         for value, terms in data[kind].items():
-            patterns[_key(kind, value)] = [p for t in terms for p in term_pattern(str(t))]
+            patterns[_key(kind, value)] = [str(t) for t in terms]
     for value, terms in data["channels"].items():
-        patterns[_key("channel", value)] = [p for t in terms for p in term_pattern(str(t))]
-    patterns["anonymity|"] = [p for t in data["anonymity"] for p in term_pattern(str(t))]
+        patterns[_key("channel", value)] = [str(t) for t in terms]
+    patterns["anonymity|"] = [str(t) for t in data["anonymity"]]
     kinds = {}
     for role, names in data["source_kinds"].items():
         words = frozenset(str(n).lower() for n in names if " " not in str(n))
@@ -70,15 +69,12 @@ def cues() -> Cues:
         claim_verbs=frozenset(data["claim_verbs"]),
         claimed_acts=frozenset(data["claimed_acts"]),
         kinds=kinds,
-        patterns=patterns,
+        terms=patterns,
     )
 
 
-def build_matcher(vocab: Any) -> Matcher:
-    matcher = Matcher(vocab)
-    for key, pats in cues().patterns.items():
-        matcher.add(key, pats)
-    return matcher
+def build_matcher(vocab: Vocab) -> TermMatcher:
+    return TermMatcher(vocab, cues().terms)
 
 
 def source_span(head: Token) -> Span:
@@ -251,7 +247,7 @@ def find_status(doc: Doc) -> list[CueHit]:
     return out
 
 
-def find_cues(doc: Doc, matcher: Matcher) -> list[CueHit]:
+def find_cues(doc: Doc, matcher: TermMatcher) -> list[CueHit]:
     """All attribution cues in ``doc``, in text order."""
     strings = doc.vocab.strings
     by_kind: dict[str, list[Span]] = {}

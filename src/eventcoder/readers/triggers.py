@@ -16,9 +16,10 @@ from typing import Any
 
 import yaml
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from eventcoder.readers.hits import TriggerHit, register_extensions
 
@@ -63,7 +64,7 @@ class Lexicon:
     codes: dict[str, Code]
     entries: list[Entry]
     refiners: list[Refiner]
-    matcher_patterns: dict[str, list[list[dict[str, Any]]]]
+    terms: dict[str, list[str]]
     figurative: frozenset[str]
     figurative_weight: float
     territory_nouns: frozenset[str]
@@ -90,20 +91,38 @@ def load_yaml(name: str) -> dict[str, Any]:
 _SPLIT = re.compile(r"\s+|(?<=\w)(?=-)|(?<=-)(?=\w)")
 
 
-def term_pattern(term: str) -> list[list[dict[str, Any]]]:
-    """Matcher patterns for a lemma phrase: one by lemma and one by lower-case form."""
-    words = [w for w in _SPLIT.split(term.strip().lower()) if w]
-    by_lemma: list[dict[str, Any]] = []
-    by_lower: list[dict[str, Any]] = []
-    for w in words:
-        if w == "*":
-            gap = {"IS_PUNCT": False, "IS_SENT_START": False, "OP": "{0,3}"}
-            by_lemma.append(gap)
-            by_lower.append(gap)
-            continue
-        by_lemma.append({"LEMMA": {"IN": sorted({w, w.capitalize(), w.upper()})}})
-        by_lower.append({"LOWER": w})
-    return [by_lemma, by_lower]
+def term_words(term: str) -> list[str]:
+    """A lemma phrase as tokens: "air-strike" -> ["air", "-", "strike"]."""
+    return [w for w in _SPLIT.split(term.strip().lower()) if w]
+
+
+class TermMatcher:
+    """Lemma phrases matched by hash (PhraseMatcher on LEMMA and on LOWER); only phrases with a
+    "*" gap use the slower token Matcher. Keeps the readers' cost small next to parsing."""
+
+    def __init__(self, vocab: Vocab, terms: dict[str, list[str]]) -> None:
+        self.by_lemma = PhraseMatcher(vocab, attr="LEMMA")
+        self.by_lower = PhraseMatcher(vocab, attr="LOWER")
+        self.gapped = Matcher(vocab)
+        for key, phrases in terms.items():
+            plain, gapped = [], []
+            for phrase in phrases:
+                words = term_words(str(phrase))
+                (gapped if "*" in words else plain).append(words)
+            if plain:
+                docs = [Doc(vocab, words=w, lemmas=w) for w in plain]
+                self.by_lemma.add(key, docs)
+                self.by_lower.add(key, docs)
+            if gapped:
+                self.gapped.add(key, [_gap_pattern(w) for w in gapped])
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        found = set(self.by_lemma(doc)) | set(self.by_lower(doc)) | set(self.gapped(doc))
+        return sorted(found, key=lambda m: (m[1], m[2]))
+
+
+def _gap_pattern(words: list[str]) -> list[dict[str, Any]]:
+    return [{"IS_PUNCT": False, "OP": "{0,3}"} if w == "*" else {"LEMMA": w} for w in words]
 
 
 def _as_code(row: list[Any]) -> Code:
@@ -116,7 +135,7 @@ def lexicon() -> Lexicon:
     """The compiled trigger lexicon (once per process)."""
     data = load_yaml("triggers.yaml")
     codes = {k: _as_code(v) for k, v in data["codes"].items()}
-    patterns: dict[str, list[list[dict[str, Any]]]] = {}
+    patterns: dict[str, list[str]] = {}
     entries: list[Entry] = []
     for i, row in enumerate(data["triggers"]):
         if row["code"] not in codes:
@@ -134,19 +153,19 @@ def lexicon() -> Lexicon:
                 needs_territory=bool(row.get("needs_territory", False)),
             )
         )
-        patterns[f"T{i}"] = [p for t in row["terms"] for p in term_pattern(str(t))]
+        patterns[f"T{i}"] = [str(t) for t in row["terms"]]
     refiners: list[Refiner] = []
     for i, row in enumerate(data["refiners"]):
         groups = row["group"] if isinstance(row["group"], list) else [row["group"]]
         refiners.append(Refiner(frozenset(groups), row["code"], row.get("weapon"), i))
-        patterns[f"R{i}"] = [p for t in row["terms"] for p in term_pattern(str(t))]
-    patterns["BLOCK"] = [p for t in data["blockers"] for p in term_pattern(str(t))]
+        patterns[f"R{i}"] = [str(t) for t in row["terms"]]
+    patterns["BLOCK"] = [str(t) for t in data["blockers"]]
     terr = frozenset(str(t).lower() for t in data.get("territory_nouns", []))
     return Lexicon(
         codes=codes,
         entries=entries,
         refiners=refiners,
-        matcher_patterns=patterns,
+        terms=patterns,
         figurative=frozenset(data.get("figurative_objects", [])),
         figurative_weight=float(data.get("figurative_weight", 0.1)),
         territory_nouns=terr,
@@ -157,11 +176,8 @@ def lexicon() -> Lexicon:
     )
 
 
-def build_matcher(vocab: Any) -> Matcher:
-    matcher = Matcher(vocab)
-    for key, pats in lexicon().matcher_patterns.items():
-        matcher.add(key, pats)
-    return matcher
+def build_matcher(vocab: Vocab) -> TermMatcher:
+    return TermMatcher(vocab, lexicon().terms)
 
 
 def _depth_between(a: Token, b: Token) -> int:
@@ -214,7 +230,7 @@ def _has_territory(root: Token, lex: Lexicon) -> bool:
                for o in objs)
 
 
-def find_triggers(doc: Doc, matcher: Matcher) -> list[TriggerHit]:
+def find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
     """All trigger hits in ``doc``, in text order."""
     lex = lexicon()
     vocab_str = doc.vocab.strings
