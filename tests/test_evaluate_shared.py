@@ -50,3 +50,8 @@ def test_guardian_articles_and_gold_share_ids():
     events = [e for evs in gold.values() for e in evs]
     assert any(e.status == "new" for e in events)
     assert all(e.evidence for e in events)
+
+
+def test_synthetic_limit_samples_across_the_label_sorted_file():
+    stories = load_synthetic(DATA / "synthetic-news" / "ngec_synthetic_stories.csv", limit=200)
+    assert len({s.label for s in stories}) >= 12

@@ -54,18 +54,22 @@ def load_case2021(path: str | Path) -> list[LabelledText]:
 
 
 def load_synthetic(path: str | Path, limit: int | None = None) -> list[LabelledText]:
-    """NGEC synthetic stories CSV: document-level PLOVER ``label`` and ``mode`` per story."""
+    """NGEC synthetic stories CSV: document-level PLOVER ``label`` and ``mode`` per story.
+
+    The file is sorted by label, so ``limit`` takes evenly spaced stories, not the first ones.
+    """
     csv.field_size_limit(sys.maxsize)
     rows: list[LabelledText] = []
     with open(path, encoding="utf-8", newline="") as fh:
         for i, rec in enumerate(csv.DictReader(fh)):
-            if limit is not None and len(rows) >= limit:
-                break
             if "text" not in rec or "label" not in rec:
                 raise ValueError("expected columns text, label, mode")
             mode = (rec.get("mode") or "").strip() or None
             rows.append(LabelledText(id=f"synthetic-{i}", text=rec["text"], label=rec["label"],
                                      mode=mode))
+    if limit is not None and limit < len(rows):
+        step = len(rows) / limit
+        rows = [rows[int(k * step)] for k in range(limit)]
     return rows
 
 
