@@ -334,16 +334,16 @@ def _matchers_for(vocab_id: int, nlp: Language):  # noqa: ARG001 - vocab_id keys
     tokens = Matcher(nlp.vocab)
     lead_forms = set(kb.demonyms) | set(kb.capitals)
     noun_docs = [[t.lower_ for t in d] for d in nlp.tokenizer.pipe(list(nouns))]
-    noun_pats = _position_patterns(noun_docs)
+    noun_pats = position_patterns(noun_docs)
     mod = {"LOWER": {"IN": sorted(modifiers)}, "OP": "{0,3}"}
     lead_docs = [[t.lower_ for t in d] for d in nlp.tokenizer.pipe(sorted(lead_forms))]
-    for lead in _position_patterns(lead_docs):
+    for lead in position_patterns(lead_docs):
         for noun in noun_pats:
             tokens.add("EC_STATE_PHRASE", [[*lead, mod, *noun]], greedy="LONGEST")
     return phrases, tokens, nouns, modifiers
 
 
-def _position_patterns(forms: list[list[str]]) -> list[list[dict]]:
+def position_patterns(forms: list[list[str]]) -> list[list[dict]]:
     """Group token sequences by length into per-position IN patterns (validated after match)."""
     by_len: dict[int, list[set[str]]] = {}
     for toks in forms:

@@ -15,10 +15,16 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from eventcoder.kb.loader import load_yaml
-from eventcoder.readers.actors import get_kb, state_actor_name, surface_variants
+from eventcoder.readers.actors import (
+    get_kb,
+    position_patterns,
+    state_actor_name,
+    surface_variants,
+)
 from eventcoder.readers.hits import FramingHit, register_extensions
 
 PARTISAN_ACTOR = "EC_PARTISAN_ACTOR"
+REGIME = "EC_REGIME"  # "<capital|demonym> regime"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +62,14 @@ class FramingReader:
             if alias is None or not alias.partisan:
                 return None
             rule = Rule("partisan_name", alias.actor.name, alias.neutral)
+        elif key == REGIME:
+            head = span[:-1].text.lower()
+            iso3 = self.actors.capitals.get(head) or self.actors.demonyms.get(head)
+            if iso3 is None:  # per-position patterns over-generate; validate the head
+                return None
+            country = self.actors.countries[iso3].name
+            rule = Rule("partisan_name", state_actor_name(iso3, "government"),
+                        f"the government of {country}")
         else:
             rule = self.rules[key]
         neutral = rule.neutral
@@ -103,16 +117,10 @@ def _compiled(nlp: Language) -> tuple[PhraseMatcher, Matcher, dict[str, Rule]]:
         rules[key] = Rule(entry["kind"], entry.get("refers_to"), entry.get("neutral"), replace)
         tokens.add(key, [entry["pattern"]], greedy="LONGEST")
     nouns = sorted(data.get("regime_nouns") or ["regime"])
-    heads = {**{c: iso for c, iso in kb.capitals.items()}, **kb.demonyms}
-    for head, iso3 in heads.items():
-        if iso3 not in kb.countries:
-            continue
-        key = f"EC_regime_{iso3}"
-        government = state_actor_name(iso3, "government")
-        country = kb.countries[iso3].name
-        rules[key] = Rule("partisan_name", government, f"the government of {country}")
-        words = [{"LOWER": t.lower_} for t in nlp.make_doc(head)]
-        tokens.add(key, [[*words, {"LOWER": {"IN": nouns}}]], greedy="LONGEST")
+    heads = [h for h, iso3 in {**kb.capitals, **kb.demonyms}.items() if iso3 in kb.countries]
+    head_tokens = [[t.lower_ for t in d] for d in nlp.tokenizer.pipe(heads)]
+    for lead in position_patterns(head_tokens):
+        tokens.add(REGIME, [[*lead, {"LOWER": {"IN": nouns}}]], greedy="LONGEST")
     return phrases, tokens, rules
 
 
