@@ -185,3 +185,9 @@ def test_lengths_and_ages_are_not_dates(nlp):
 def test_the_past_two_weeks_is_a_window_ending_at_publication(nlp):
     hit = only(nlp, "Shelling killed many in the past two weeks.")
     assert (hit.start_date, hit.end_date, hit.relation) == (date(2024, 1, 4), THURSDAY, "duration")
+
+
+def test_month_and_year_after_a_preposition_keep_their_year(nlp):
+    hit = only(nlp, "Russia launched its invasion in February 2022.")
+    assert (hit.start_date, hit.end_date, hit.precision) == (
+        date(2022, 2, 1), date(2022, 2, 28), "month")

@@ -197,3 +197,8 @@ def test_every_plover_type_and_mode_is_in_the_codebook():
     for name, (_, _, plover, mode, _) in triggers.lexicon().codes.items():
         assert plover in types, name
         assert mode is None or (plover, mode) in modes, name
+
+
+def test_according_to_a_source_is_not_an_agreement(nlp):
+    doc = nlp("More than 7 million people are displaced, according to the United Nations.")
+    assert not [h for h in doc._.ec_triggers if h.plover == "AGREE" or h.acled_sub == "Agreement"]

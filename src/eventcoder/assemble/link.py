@@ -60,6 +60,7 @@ class Candidate:
     background_cues: list[CueHit] = field(default_factory=list)
     in_cause_clause: bool = False
     perfect_habitual: bool = False
+    refers_back: bool = False  # subject is "it"/"the group": the actor named before
     definite: bool = False
     plural: bool = False
     also: bool = False
@@ -122,15 +123,18 @@ def _choose_place(places: list[PlaceHit]) -> PlaceHit | None:
     return min(resolved, key=_place_rank) if resolved else None
 
 
-def _cue_scopes(cue: CueHit, doc: Doc, trigger_head: Token, verb: Token) -> bool:
-    """A modality cue applies when it overlaps the clause or governs the trigger."""
-    rng = syntax.subtree_range(verb)
-    if rng[0] <= cue.start < rng[1]:
-        return True
-    cue_head = syntax.head_token(doc, cue.start, cue.end)
-    if cue_head is None:
+def _cue_scopes(cue: CueHit, doc: Doc, trigger_head: Token, clause: set[int]) -> bool:
+    """A modality cue applies inside the trigger's own clause or when it governs the trigger.
+
+    "bases where troops are stationed on alleged missions": "alleged" sits in a relative clause
+    and says nothing about the attack on the base.
+    """
+    span = syntax.span_of(doc, cue.start, cue.end)
+    if span is None or not len(span):
         return False
-    return cue_head in trigger_head.ancestors or cue_head == trigger_head
+    if any(t.i in clause for t in span):
+        return True
+    return any(t in trigger_head.ancestors or t == trigger_head for t in span)
 
 
 def _in_cause_clause(head: Token) -> bool:
@@ -141,6 +145,14 @@ def _in_cause_clause(head: Token) -> bool:
         if ancestor.pos_ == "VERB" and ancestor.dep_ in ("ROOT",):
             return False
     return False
+
+
+def _used_as_actor(doc: Doc, place: PlaceHit, actors: list[ActorHit]) -> bool:
+    """ "Washington's support", "Moscow said": a capital standing for its government."""
+    if not any(a.start == place.start and a.end == place.end for a in actors):
+        return False
+    token = syntax.head_token(doc, place.start, place.end)
+    return token is not None and token.dep_ in ("poss", "nsubj", "nsubjpass")
 
 
 def _is_modifier_time(doc: Doc, time: TimeHit) -> bool:
@@ -165,6 +177,17 @@ def _perfect_habitual(verb: Token, head: Token) -> bool:
         return True
     plural_objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.tag_ == "NNS"]
     return bool(plural_objects) or (head is not verb and head.tag_ == "NNS")
+
+
+BACK_REFERENCE_NOUNS = {"group", "movement", "militia", "organisation", "organization", "faction"}
+
+
+def _is_back_reference(token: Token) -> bool:
+    if token.tag_ == "PRP" and token.lower_ in ("it", "they"):
+        return True
+    return token.lemma_.lower() in BACK_REFERENCE_NOUNS and any(
+        c.lower_ in ("the", "this", "that") for c in token.lefts
+    )
 
 
 def _determiners(head: Token) -> tuple[bool, bool, bool]:
@@ -196,7 +219,15 @@ def link_trigger(
     cand.in_cause_clause = _in_cause_clause(head)
     cand.perfect_habitual = _perfect_habitual(verb, head)
 
-    sent_actors = [a for a in syntax.hits_in(actors, sent_rng) if not syntax.overlaps(a, trig)]
+    motives = [r for r in syntax.motive_ranges(head) if not (r[0] <= trig.start < r[1])]
+
+    def outside_motives(hit) -> bool:
+        return not any(syntax.inside(hit, r) for r in motives)
+
+    sent_actors = [
+        a for a in syntax.hits_in(actors, sent_rng)
+        if not syntax.overlaps(a, trig) and outside_motives(a)
+    ]
     is_noun = head.pos_ in ("NOUN", "PROPN")
 
     # --- who acted -------------------------------------------------------------------------
@@ -210,6 +241,8 @@ def link_trigger(
         actor1_tokens += syntax.subjects(verb)
     actor1_hits = _actors_under(actor1_tokens, sent_actors)
     cand.actor1 = _best_actor(actor1_hits, head)
+    if cand.actor1 is None:
+        cand.refers_back = any(_is_back_reference(t) for t in actor1_tokens)
 
     # --- acted on: actors and non-actor targets ----------------------------------------------
     object_tokens: list[Token] = []
@@ -241,6 +274,8 @@ def link_trigger(
     subject_ranges = [syntax.subtree_range(t) for t in actor1_tokens]
 
     def usable(p: PlaceHit) -> bool:
+        if not outside_motives(p) or _used_as_actor(doc, p, actor_ranges):
+            return False
         if any(syntax.inside(p, (a.start, a.end)) and (a.end - a.start) > (p.end - p.start)
                for a in actor_ranges):
             return False  # "Iraq" inside "Islamic Resistance in Iraq"
@@ -261,7 +296,7 @@ def link_trigger(
 
     # --- when --------------------------------------------------------------------------------
     clause_rng = syntax.subtree_range(verb)
-    own_times = [t for t in times if not _is_modifier_time(doc, t)]
+    own_times = [t for t in times if not _is_modifier_time(doc, t) and outside_motives(t)]
     clause_times = syntax.hits_in(own_times, clause_rng)
     sent_times = syntax.hits_in(own_times, sent_rng)
     pool = clause_times or sent_times
@@ -278,8 +313,9 @@ def link_trigger(
 
     # --- modality, sources, status cues ------------------------------------------------------
     sent_cues = syntax.hits_in(cues, sent_rng)
+    clause = syntax.own_clause(verb) | syntax.own_clause(head)
     modalities = [
-        c for c in sent_cues if c.kind == "modality" and _cue_scopes(c, doc, head, verb)
+        c for c in sent_cues if c.kind == "modality" and _cue_scopes(c, doc, head, clause)
     ]
     if trig.negated:
         cand.modality = "negated"
@@ -294,11 +330,21 @@ def link_trigger(
     channel = next((c.value for c in sent_cues if c.kind == "channel"), None)
     for cue in sent_cues:
         if cue.kind == "source" and cue.source_name:
-            cand.sources.append((cue.source_name, cue.source_role or "relay", channel))
-            if cue.source_role == "claimant":
-                cand.claimant = _actor_for_name(cue, sent_actors)
+            known = _actor_for_name(cue, actors)
+            name = known.name if known is not None else cue.source_name
+            cand.sources.append((name, cue.source_role or "relay", channel))
+            if cue.source_role == "claimant" and known is not None and not known.is_media:
+                cand.claimant = known
         elif cue.kind == "background":
             cand.background_cues.append(cue)
+    if cand.actor1 is None and cand.refers_back:
+        # "It said ...", "The group noted that it will ...": the attribution reader has already
+        # resolved who "it" is; take that actor when the KB knows the name.
+        named = {a.name: a for a in actors if not a.generic and not a.is_media}
+        for cue in sent_cues:
+            if cue.kind == "source" and cue.source_name in named:
+                cand.actor1 = named[cue.source_name]
+                break
     if cand.modality == "claimed" and cand.claimant is None:
         subj = _best_actor(_actors_under(syntax.subjects(verb), sent_actors), head)
         cand.claimant = subj
@@ -306,7 +352,6 @@ def link_trigger(
 
 
 def _actor_for_name(cue: CueHit, actors: list[ActorHit]) -> ActorHit | None:
-    for actor in actors:
-        if syntax.overlaps(actor, cue) and not actor.is_media:
-            return actor
-    return None
+    """The known actor or outlet named inside a source cue (the longest one)."""
+    inside = [a for a in actors if syntax.overlaps(a, cue) and not a.generic]
+    return max(inside, key=lambda a: a.end - a.start) if inside else None

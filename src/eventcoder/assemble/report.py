@@ -86,10 +86,12 @@ def _actor(role: str, hit: ActorHit, country: str | None) -> Actor:
     )
 
 
-def _actors(group: Group, violent: bool) -> list[Actor]:
+def _actors(group: Group, violent: bool, earlier: ActorHit | None) -> list[Actor]:
     country = group.country
     actor1 = next((m.actor1 for m in group.members if m.actor1 and not m.actor1.generic), None)
     actor1 = actor1 or group.first("claimant") or group.first("actor1")
+    if actor1 is None and any(m.refers_back for m in group.members):
+        actor1 = earlier
     actor2 = group.first("actor2")
     out: list[Actor] = []
     if actor1 is not None:
@@ -178,14 +180,17 @@ def _confidence(group: Group, event: Event) -> float:
     return round(max(0.05, min(1.0, score)), 3)
 
 
-def build_event(article: Article, group: Group, previous: Event | None) -> Event:
+def build_event(
+    article: Article, group: Group, previous: Event | None, earlier: ActorHit | None = None
+) -> Event:
     lead = group.lead
     trig = lead.trigger
     modality = lead.modality
     for member in group.members:  # the strongest stance any mention takes
         if member.modality != "asserted" and modality == "asserted":
             modality = member.modality
-    actors = _actors(group, violent=trig.acled_type is not None and modality != "negated")
+    violent = trig.acled_type is not None and modality != "negated"
+    actors = _actors(group, violent, earlier)
     a1 = next((a for a in actors if a.role == "actor1"), None)
     a2 = next((a for a in actors if a.role == "actor2"), None)
     target = group.first("target")
@@ -293,11 +298,16 @@ def assemble_report(article: Article, doc: Doc) -> ArticleReport:
     groups = [g for g in group_candidates(candidates) if _substantial(g)]
     events: list[Event] = []
     previous: Event | None = None
+    earlier: ActorHit | None = None  # the last named actor, for "it" and "the group"
     for group in groups:
-        event = build_event(article, group, previous)
+        event = build_event(article, group, previous, earlier)
         events.append(event)
         if event.status == "new" and event.acled is not None:
             previous = event
+        if event.status == "new":
+            named = group.first("claimant") or next(
+                (m.actor1 for m in group.members if m.actor1 and not m.actor1.generic), None)
+            earlier = named or earlier
     warnings: list[str] = []
     if ctx.published is None and times:
         warnings.append("no publication date given: relative dates were left unresolved")

@@ -109,9 +109,42 @@ def objects(token: Token) -> list[Token]:
     """Direct objects and the objects of against/on/at/in... attached to the token."""
     out = children(token, OBJECT_DEPS)
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not is_motive(child):
             out.extend(c for c in child.children if c.dep_ == "pobj")
     return out
+
+
+# "in response to", "in retaliation for", "in support of", "amid": why, not where or whom.
+MOTIVE_NOUNS = {
+    "response", "retaliation", "revenge", "reprisal", "support", "solidarity", "protest",
+    "line", "addition", "honour", "honor", "memory", "name", "defence", "defense", "reaction",
+}
+MOTIVE_PREPS = {"amid", "amidst", "despite", "over"}
+
+
+def is_motive(prep: Token) -> bool:
+    if prep.lower_ in MOTIVE_PREPS:
+        return True
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in MOTIVE_NOUNS for c in prep.children)
+
+
+def motive_ranges(token: Token) -> list[tuple[int, int]]:
+    """Character ranges of motive phrases in the sentence of ``token``."""
+    return [subtree_range(t) for t in token.sent if t.dep_ == "prep" and is_motive(t)]
+
+
+CLAUSE_BREAKS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"}
+
+
+def own_clause(verb: Token) -> set[int]:
+    """Token indices of a verb's clause without its relative and subordinate clauses."""
+    keep: set[int] = set()
+    stack = [verb]
+    while stack:
+        token = stack.pop()
+        keep.add(token.i)
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_BREAKS)
+    return keep
 
 
 def is_passive(verb: Token) -> bool:

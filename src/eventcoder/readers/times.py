@@ -100,7 +100,7 @@ def _patterns(w: TimeWords) -> list[list[dict]]:
         [daynum, month, {**year, **opt}],
         [daynum, {"LOWER": "of"}, month, {**year, **opt}],
         [month, {"ORTH": ",", **opt}, year],
-        [preps, month],
+        [preps, month, {"ORTH": ",", **opt}, {**year, **opt}],
         [wday, {**pod, **opt}],
         [wday, {**pod, **opt}, {"ORTH": ","}, month, daynum, comma, {**year, **opt}],
         [rel_day, {**pod, **opt}],
