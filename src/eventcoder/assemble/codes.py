@@ -5,8 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-import pycountry
 import yaml
+
+from eventcoder.readers.actors import get_kb, state_actor_name
 
 
 @lru_cache(maxsize=1)
@@ -32,16 +33,26 @@ def is_coded_modality(modality: str) -> bool:
     return modality not in taxonomy()["uncoded_modalities"]
 
 
-@lru_cache(maxsize=512)
 def country_name(alpha3: str | None) -> str | None:
     """Short English name for actor labels: "Unidentified Armed Group (Syria)"."""
     if not alpha3:
         return None
-    country = pycountry.countries.get(alpha_3=alpha3)
-    if country is None:
-        return alpha3
-    name = getattr(country, "common_name", None) or country.name
-    return name.split(",")[0]
+    info = get_kb().countries.get(alpha3)
+    return info.name if info is not None else alpha3
+
+
+# Generic actor names from kb/actors.yaml and how a country completes them.
+STATE_BRANCHES = {"Military Forces": "military", "Police Forces": "police"}
+
+
+def with_country(generic_name: str, alpha3: str | None) -> str:
+    """ "Police Forces" + KEN → "Police Forces of Kenya"; "Civilians" → "Civilians (Kenya)"."""
+    where = country_name(alpha3)
+    if where is None:
+        return "Unidentified Military Forces" if generic_name in STATE_BRANCHES else generic_name
+    if generic_name in STATE_BRANCHES:
+        return state_actor_name(alpha3, STATE_BRANCHES[generic_name])
+    return f"{generic_name} ({where})"
 
 
 def refine(

@@ -92,10 +92,16 @@ def _best_actor(hits: list[ActorHit], near: Token, allow_media: bool = False) ->
 
 
 def _actors_under(tokens: list[Token], actors: list[ActorHit]) -> list[ActorHit]:
+    """Actor mentions inside an argument's subtree, or covering its head word (a bad parse can
+    leave "the paramilitary" outside the subtree of "Rapid Support Forces")."""
     found: list[ActorHit] = []
     for token in tokens:
-        found.extend(syntax.hits_in(actors, syntax.subtree_range(token)))
-    return found
+        rng = syntax.subtree_range(token)
+        found.extend(
+            a for a in actors
+            if syntax.inside(a, rng) or a.start <= token.idx < a.end
+        )
+    return list({id(a): a for a in found}.values())
 
 
 def _phrase_until_clause(token: Token) -> tuple[int, int]:
@@ -155,6 +161,18 @@ def _used_as_actor(doc: Doc, place: PlaceHit, actors: list[ActorHit]) -> bool:
     return token is not None and token.dep_ in ("poss", "nsubj", "nsubjpass")
 
 
+HARM_VERBS = TOLL_VERBS | {"hit", "destroy", "damage", "leave", "target", "strike", "raze"}
+
+
+def _harm_verb(head: Token, verb: Token) -> Token | None:
+    """The verb that says what the event did: "Shelling (by X) killed 12 civilians"."""
+    if verb is not head and verb.lemma_ in HARM_VERBS:
+        return verb
+    if head.dep_ in ("advcl", "nsubj", "csubj") and head.head.lemma_ in HARM_VERBS:
+        return head.head
+    return None
+
+
 def _is_modifier_time(doc: Doc, time: TimeHit) -> bool:
     """ "the 1948 territories": a year used as an adjective names no event time."""
     token = syntax.head_token(doc, time.start, time.end)
@@ -188,6 +206,12 @@ def _is_back_reference(token: Token) -> bool:
     return token.lemma_.lower() in BACK_REFERENCE_NOUNS and any(
         c.lower_ in ("the", "this", "that") for c in token.lefts
     )
+
+
+def _definite(doc: Doc, hit: ActorHit) -> bool:
+    """ "the rebels", "the militants": a group named earlier in the article."""
+    token = syntax.head_token(doc, hit.start, hit.end)
+    return token is not None and any(c.lower_ in ("the", "these", "those") for c in token.lefts)
 
 
 def _determiners(head: Token) -> tuple[bool, bool, bool]:
@@ -235,12 +259,16 @@ def link_trigger(
     if is_noun:
         actor1_tokens += [c for c in head.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")]
         actor1_tokens += syntax.agents(head)
+    if syntax.is_passive(verb) or (is_noun and verb is not head):
+        actor1_tokens += syntax.agents(verb)  # "killed by X", "shelling ... by X"
     if syntax.is_passive(verb):
-        actor1_tokens += syntax.agents(verb)
+        pass
     elif verb is head or not is_noun or verb.lemma_ in syntax.LIGHT_VERBS:
         actor1_tokens += syntax.subjects(verb)
     actor1_hits = _actors_under(actor1_tokens, sent_actors)
     cand.actor1 = _best_actor(actor1_hits, head)
+    if cand.actor1 is not None and cand.actor1.generic and _definite(doc, cand.actor1):
+        cand.refers_back = cand.actor1.kind not in ("Civilians", "Protesters", "Rioters")
     if cand.actor1 is None:
         cand.refers_back = any(_is_back_reference(t) for t in actor1_tokens)
 
@@ -252,9 +280,13 @@ def link_trigger(
         if syntax.is_passive(verb):
             object_tokens += syntax.passive_subjects(verb)
         object_tokens += [t for t in syntax.objects(verb) if t is not head]
+    harm = _harm_verb(head, verb)
+    if harm is not None:
+        object_tokens += [t for t in syntax.objects(harm) if t is not head]
     object_tokens = [
         t for t in object_tokens if not (t.i <= head.i <= t.right_edge.i and t is not head)
     ]
+    object_tokens = [t for t in object_tokens if t.ent_type_ not in ("DATE", "TIME")]
     object_actors = [a for a in _actors_under(object_tokens, sent_actors) if a is not cand.actor1]
     cand.actor2 = _best_actor(object_actors, head)
 
@@ -342,8 +374,11 @@ def link_trigger(
         # resolved who "it" is; take that actor when the KB knows the name.
         named = {a.name: a for a in actors if not a.generic and not a.is_media}
         for cue in sent_cues:
-            if cue.kind == "source" and cue.source_name in named:
-                cand.actor1 = named[cue.source_name]
+            if cue.kind != "source":
+                continue
+            known = _actor_for_name(cue, actors) or named.get(cue.source_name or "")
+            if known is not None and not known.is_media:
+                cand.actor1 = known
                 break
     if cand.modality == "claimed" and cand.claimant is None:
         subj = _best_actor(_actors_under(syntax.subjects(verb), sent_actors), head)

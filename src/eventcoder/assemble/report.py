@@ -32,6 +32,10 @@ from eventcoder.readers.hits import ActorHit, NumberHit, context, hits
 
 NEW_WITHIN_DAYS = 31
 UNCODED_PLOVER = {"threatened": "THREATEN"}
+GENERIC_BASES = {
+    "Civilians", "Protesters", "Rioters", "Unidentified Armed Group", "Military Forces",
+    "Police Forces",
+}
 FIGURE_KINDS = {"killed", "injured", "displaced", "money", "count"}
 
 
@@ -71,11 +75,13 @@ def _status(group: Group, when: When, published: date | None) -> str:
     return "new"
 
 
-def _actor(role: str, hit: ActorHit, country: str | None) -> Actor:
+def _actor(role: str, hit: ActorHit, country: str | None, violent: bool = False) -> Actor:
     name, kind = hit.name, hit.kind
-    if hit.generic and kind not in ("Civilians", "Protesters", "Rioters"):
-        where = codes.country_name(hit.country or country)
-        name = f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group"
+    if violent and role == "actor1" and hit.country and name.startswith("Government of"):
+        name = codes.state_actor_name(hit.country, "military")  # a state fights with its forces
+    if hit.generic:
+        base = name if name in GENERIC_BASES else "Unidentified Armed Group"
+        name = codes.with_country(base, hit.country or country)
         kind = kind or "Political militia"
     return Actor(
         role=role,
@@ -86,26 +92,42 @@ def _actor(role: str, hit: ActorHit, country: str | None) -> Actor:
     )
 
 
-def _actors(group: Group, violent: bool, earlier: ActorHit | None) -> list[Actor]:
-    country = group.country
+def _actors(
+    group: Group, violent: bool, earlier: ActorHit | None, doc_country: str | None
+) -> list[Actor]:
+    country = group.country or doc_country
     actor1 = next((m.actor1 for m in group.members if m.actor1 and not m.actor1.generic), None)
-    actor1 = actor1 or group.first("claimant") or group.first("actor1")
-    if actor1 is None and any(m.refers_back for m in group.members):
+    actor1 = actor1 or group.first("claimant")
+    if actor1 is None and earlier is not None and any(m.refers_back for m in group.members):
         actor1 = earlier
+    actor1 = actor1 or group.first("actor1")
     actor2 = group.first("actor2")
     out: list[Actor] = []
     if actor1 is not None:
-        out.append(_actor("actor1", actor1, country))
+        out.append(_actor("actor1", actor1, country, violent))
     elif violent:
-        where = codes.country_name(country)
         out.append(Actor(
             role="actor1",
-            name=f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group",
+            name=codes.with_country("Unidentified Armed Group", country),
             country=country,
             kind="Political militia",
         ))
     if actor2 is not None and (actor1 is None or actor2.name != actor1.name):
         out.append(_actor("actor2", actor2, country))
+    return out
+
+
+def _crowd_first(actors: list[Actor], event_type: str, country: str | None) -> list[Actor]:
+    """ACLED codes protesters (or rioters) as actor1 and whoever intervenes as actor2."""
+    crowd_kind = "Protesters" if event_type == "Protests" else "Rioters"
+    crowd = next((a for a in actors if a.kind == crowd_kind), None)
+    others = [a for a in actors if a is not crowd and not a.name.startswith("Unidentified")]
+    if crowd is None:
+        crowd = Actor(role="actor1", name=codes.with_country(crowd_kind, country),
+                      country=country, kind=crowd_kind)
+    out = [crowd.model_copy(update={"role": "actor1"})]
+    if others:
+        out.append(others[0].model_copy(update={"role": "actor2"}))
     return out
 
 
@@ -181,7 +203,11 @@ def _confidence(group: Group, event: Event) -> float:
 
 
 def build_event(
-    article: Article, group: Group, previous: Event | None, earlier: ActorHit | None = None
+    article: Article,
+    group: Group,
+    previous: Event | None,
+    earlier: ActorHit | None = None,
+    doc_country: str | None = None,
 ) -> Event:
     lead = group.lead
     trig = lead.trigger
@@ -190,7 +216,7 @@ def build_event(
         if member.modality != "asserted" and modality == "asserted":
             modality = member.modality
     violent = trig.acled_type is not None and modality != "negated"
-    actors = _actors(group, violent, earlier)
+    actors = _actors(group, violent, earlier, doc_country)
     a1 = next((a for a in actors if a.role == "actor1"), None)
     a2 = next((a for a in actors if a.role == "actor2"), None)
     target = group.first("target")
@@ -211,6 +237,8 @@ def build_event(
     elif modality in UNCODED_PLOVER:
         plover = Plover(event_type=UNCODED_PLOVER[modality], mode=trig.plover)
         cameo = "138" if trig.acled_type else cameo
+    if acled is not None and acled.event_type in ("Protests", "Riots"):
+        actors = _crowd_first(actors, acled.event_type, group.country or doc_country)
     if acled is None and trig.acled_type is not None:
         actors = [a for a in actors if a.mention is not None]  # no invented attacker for threats
 
@@ -273,6 +301,24 @@ def _figures(doc: Doc, used: set[int]) -> list[Figure]:
     return out
 
 
+def document_country(places: list, actors: list[ActorHit]) -> str | None:
+    """The country the article is mostly about: most places named, towns counting double.
+
+    Places inside actor names ("Kyiv" in "the Kyiv regime") do not vote.
+    """
+    votes: dict[str, float] = {}
+    for place in places:
+        inside_actor = any(
+            a.start <= place.start and place.end <= a.end
+            and a.end - a.start > place.end - place.start
+            for a in actors
+        )
+        if place.country and not inside_actor:
+            weight = 1.0 if place.is_country else 2.0
+            votes[place.country] = votes.get(place.country, 0.0) + weight
+    return max(votes, key=votes.get) if votes else None
+
+
 def _substantial(group: Group) -> bool:
     """Weak words with nothing attached ("the legislation") are mentions, not events."""
     return any(m.trigger.weight >= 0.6 or m.has_arguments for m in group.members)
@@ -297,12 +343,13 @@ def assemble_report(article: Article, doc: Doc) -> ArticleReport:
             candidates.append(cand)
     groups = [g for g in group_candidates(candidates) if _substantial(g)]
     events: list[Event] = []
+    doc_country = document_country(places, actors)
     previous: Event | None = None
     earlier: ActorHit | None = None  # the last named actor, for "it" and "the group"
     for group in groups:
-        event = build_event(article, group, previous, earlier)
+        event = build_event(article, group, previous, earlier, doc_country)
         events.append(event)
-        if event.status == "new" and event.acled is not None:
+        if event.status == "new" and event.acled is not None and event.date.start:
             previous = event
         if event.status == "new":
             named = group.first("claimant") or next(

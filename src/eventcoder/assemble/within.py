@@ -64,8 +64,13 @@ class Group:
         return None
 
 
+CLOSE_COMBAT = {"Battles", "Violence against civilians"}
+
+
 def _types_compatible(a: Candidate, b: Candidate) -> bool:
     ta, tb = a.trigger, b.trigger
+    if a.sent.start == b.sent.start and {ta.acled_type, tb.acled_type} <= CLOSE_COMBAT:
+        return True  # "were shot dead when police opened fire": one incident
     if ta.acled_type is None or tb.acled_type is None:
         return ta.acled_type is None and tb.acled_type is None and ta.plover == tb.plover
     if a.generic or b.generic:
@@ -98,6 +103,8 @@ def _dates_compatible(group: Group, cand: Candidate) -> bool:
 
 
 def _actors_compatible(group: Group, cand: Candidate) -> bool:
+    if cand.modality == "claimed":
+        return True  # "X claimed the attack": a claim may name someone other than the reports
     mine = group.actor1_name()
     theirs = cand.actor1 if cand.actor1 is not None and not cand.actor1.generic else None
     return mine is None or theirs is None or theirs.name == mine

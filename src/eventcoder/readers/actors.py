@@ -173,6 +173,13 @@ class ActorKB:
         return self.actors.get(f"{GROUPS[branch][0]} ({info.name})") if info else None
 
 
+COMPASS_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west",
+}
+
+
 def _needs_exact(text: str) -> bool:
     """Short or all-capital one-word names ("US", "IS", "AP", "Fars") must match in case."""
     if " " in text or not any(ch.isupper() for ch in text):
@@ -247,6 +254,14 @@ class ActorReader:
         return doc
 
     def _in_place_context(self, doc: Doc, start: int, end: int) -> bool:
+        # "in central Burkina Faso", "in northwest Syria": skip up to two adjectives back.
+        before = start
+        while before > 0 and start - before < 2 and (
+            doc[before - 1].pos_ == "ADJ" or doc[before - 1].lower_ in COMPASS_WORDS
+        ):
+            before -= 1
+        if before != start and before > 0 and doc[before - 1].lower_ in self.locative:
+            return True
         prev = doc[start - 1].lower_ if start > 0 else ""
         if prev in self.locative:
             return True
