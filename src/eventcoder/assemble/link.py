@@ -359,7 +359,9 @@ def link_trigger(
         if best.value in MODALITY_PRIORITY:
             cand.modality = best.value
             cand.modality_cue = best
-    channel = next((c.value for c in sent_cues if c.kind == "channel"), None)
+    channels = [c.value for c in sent_cues if c.kind == "channel"]
+    # "in a statement published on its Telegram channel": the platform says more than "statement".
+    channel = next((c for c in channels if c != "statement"), channels[0] if channels else None)
     for cue in sent_cues:
         if cue.kind == "source" and cue.source_name:
             known = _actor_for_name(cue, actors)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
@@ -117,6 +117,17 @@ def _actors(
     return out
 
 
+def _target(group: Group):
+    """The object hit; the phrase that holds the event's place wins ("the Port of Ashdod")."""
+    targets = [m.target for m in group.members if m.target is not None]
+    place = group.place
+    if place is not None:
+        holding = [t for t in targets if t.start <= place.start and place.end <= t.end]
+        if holding:
+            return holding[0]
+    return targets[0] if targets else None
+
+
 def _crowd_first(actors: list[Actor], event_type: str, country: str | None) -> list[Actor]:
     """ACLED codes protesters (or rioters) as actor1 and whoever intervenes as actor2."""
     crowd_kind = "Protesters" if event_type == "Protests" else "Rioters"
@@ -131,7 +142,7 @@ def _crowd_first(actors: list[Actor], event_type: str, country: str | None) -> l
     return out
 
 
-def _when(group: Group, previous: Event | None) -> When:
+def _when(group: Group, previous: Event | None, published: date | None) -> When:
     timed = [m.time for m in group.members if m.time is not None]
     resolved = [t for t in timed if t.start_date is not None]
     if resolved:
@@ -139,9 +150,21 @@ def _when(group: Group, previous: Event | None) -> When:
         t = min(resolved, key=lambda t: rank.get(t.precision, 4))
         return When(start=t.start_date, end=t.end_date or t.start_date, precision=t.precision,
                     mention=_mention(t.text, t.start, t.end))
-    if any(m.also for m in group.members) and previous is not None and previous.date.start:
-        # "Drones also targeted X": told as part of the same wave as the event before it.
-        return previous.date.model_copy(update={"mention": None})
+    lead = group.lead
+    if (
+        any(m.also for m in group.members)
+        and lead.trigger.acled_type is not None
+        and not lead.perfect_habitual
+        and previous is not None
+        and previous.date.start
+    ):
+        # "Drones also targeted X": told as part of the same wave as the dated event before it,
+        # so the week is known but not the day.
+        start = previous.date.start
+        end = start + timedelta(days=6)
+        if published is not None:
+            end = max(start, min(end, published))
+        return When(start=start, end=end, precision="week")
     if timed:
         t = timed[0]
         return When(precision="unknown", mention=_mention(t.text, t.start, t.end))
@@ -219,7 +242,7 @@ def build_event(
     actors = _actors(group, violent, earlier, doc_country)
     a1 = next((a for a in actors if a.role == "actor1"), None)
     a2 = next((a for a in actors if a.role == "actor2"), None)
-    target = group.first("target")
+    target = _target(group)
 
     acled = None
     plover = Plover(event_type=trig.plover, mode=trig.plover_mode)
@@ -253,7 +276,7 @@ def build_event(
             feature=place.feature, geo_precision=place.geo_precision or 1,
         )
     evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in group.members})
-    when = _when(group, previous)
+    when = _when(group, previous, article.published)
     event = Event(
         id=_event_id(article, group),
         status=_status(group, when, article.published),

@@ -102,12 +102,26 @@ def _dates_compatible(group: Group, cand: Candidate) -> bool:
     return True
 
 
+def _side(kind: str | None) -> str | None:
+    """State forces and non-state armed groups are never the same attacker."""
+    if kind == "State forces":
+        return "state"
+    if kind in ("Rebel group", "Political militia", "Identity militia"):
+        return "non-state"
+    return None
+
+
 def _actors_compatible(group: Group, cand: Candidate) -> bool:
     if cand.modality == "claimed":
         return True  # "X claimed the attack": a claim may name someone other than the reports
     mine = group.actor1_name()
     theirs = cand.actor1 if cand.actor1 is not None and not cand.actor1.generic else None
-    return mine is None or theirs is None or theirs.name == mine
+    if mine is not None and theirs is not None:
+        return theirs.name == mine
+    sides = {_side(m.actor1.kind) for m in group.members if m.actor1 is not None}
+    sides.discard(None)
+    their_side = _side(cand.actor1.kind) if cand.actor1 is not None else None
+    return their_side is None or not sides or their_side in sides
 
 
 def _linked(group: Group, cand: Candidate) -> bool:
