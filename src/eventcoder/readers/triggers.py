@@ -88,6 +88,10 @@ def load_yaml(name: str) -> dict[str, Any]:
     return yaml.safe_load(text)
 
 
+def _has_kb(name: str) -> bool:
+    return resources.files("eventcoder.kb").joinpath(name).is_file()
+
+
 _SPLIT = re.compile(r"\s+|(?<=\w)(?=-)|(?<=-)(?=\w)")
 
 
@@ -134,6 +138,14 @@ def _as_code(row: list[Any]) -> Code:
 def lexicon() -> Lexicon:
     """The compiled trigger lexicon (once per process)."""
     data = load_yaml("triggers.yaml")
+    # Non-violent PLOVER vocabulary (agree, consult, request, sanction ...) lives in its own file
+    # so reviewers of the ACLED lexicon and of the PLOVER lexicon read one concern each.
+    extra = load_yaml("triggers_plover.yaml") if _has_kb("triggers_plover.yaml") else {}
+    data = {
+        **data,
+        "codes": {**data["codes"], **(extra.get("codes") or {})},
+        "triggers": [*data["triggers"], *(extra.get("triggers") or [])],
+    }
     codes = {k: _as_code(v) for k, v in data["codes"].items()}
     patterns: dict[str, list[str]] = {}
     entries: list[Entry] = []
