@@ -18,16 +18,15 @@ from eventcoder.geo import (
     skeleton_key,
 )
 from eventcoder.geo.evaluate import evaluate_file
+from geo_fixtures import shared_gazetteer_path
 
 DATA = Path(__file__).parent / "data" / "geo"
 SHARED_GEO = Path(__file__).resolve().parents[2] / "shared" / "data" / "geo"
 
 
 @pytest.fixture(scope="session")
-def gaz_path(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("gaz") / "gazetteer.sqlite"
-    build_gazetteer(path, geonames=DATA / "mini_geonames.txt")
-    return path
+def gaz_path() -> Path:
+    return shared_gazetteer_path()
 
 
 @pytest.fixture(scope="session")
@@ -76,10 +75,18 @@ def test_curated_conflict_sites_resolve(gaz):
     resolver = Resolver(gaz)
     got = resolver.resolve(
         [Mention(0, 14, "Port of Ashdod"), Mention(20, 36, "Conoco gas field"),
-         Mention(40, 60, "Ain al-Asad air base"), Mention(70, 82, "Dayr al-Zawr")]
+         Mention(40, 60, "Ain al-Asad air base"), Mention(70, 82, "Dayr al-Zawr", hint="ADM")]
     )
     assert [r.candidate.country for r in got] == ["ISR", "SYR", "IRQ", "SYR"]
     assert got[3].candidate.feature == "ADM1"
+
+
+def test_a_region_named_after_its_city_is_the_city_unless_the_wording_says_province(gaz):
+    resolver = Resolver(gaz)
+    city = resolver.resolve([Mention(0, 6, "Aleppo")])[0].candidate
+    province = resolver.resolve([Mention(0, 6, "Aleppo", hint="ADM")])[0].candidate
+    assert city.feature.startswith("PPL") and province.feature == "ADM1"
+    assert resolver.resolve([Mention(0, 6, "Quebec")])[0].candidate.feature == "ADM1"
 
 
 def test_context_picks_the_country_the_article_is_about(gaz):

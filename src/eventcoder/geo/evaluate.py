@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventcoder.geo.gazetteer import Gazetteer
+from eventcoder.geo.recognise import words_around
 from eventcoder.geo.resolve import Mention, Resolver, haversine_km
 
 
@@ -98,6 +99,12 @@ class GeoScore:
         }
 
 
+def _mention(text: str, gold: GoldToponym, gaz: Gazetteer) -> Mention:
+    """The gold span as extract would see it: with the hint and parent its context gives."""
+    hint, parent, _, _ = words_around(text, gold.start, gold.end, gold.text, gaz)
+    return Mention(gold.start, gold.end, gold.text, hint, parent)
+
+
 def evaluate_file(
     path: Path, gazetteer: Gazetteer, predictions: Path | None = None
 ) -> GeoScore:
@@ -106,8 +113,9 @@ def evaluate_file(
     out = predictions.open("w", encoding="utf-8") if predictions else None
     try:
         for doc in read_gritta_xml(path):
-            mentions = [Mention(t.start, t.end, t.text) for t in doc.toponyms]
-            for gold, res in zip(doc.toponyms, resolver.resolve(mentions), strict=True):
+            mentions = [_mention(doc.text, t, gazetteer) for t in doc.toponyms]
+            resolved = resolver.resolve(mentions, backoff=True)
+            for gold, res in zip(doc.toponyms, resolved, strict=True):
                 c = res.candidate
                 if out:
                     out.write(json.dumps({

@@ -12,10 +12,13 @@ import threading
 from pathlib import Path
 from typing import NamedTuple
 
+from rapidfuzz import fuzz
+
 from eventcoder.geo.build import SCHEMA_VERSION, build_gazetteer
 from eventcoder.geo.normalise import norm_key, skeleton_key, strip_article
 
 MAX_CANDIDATES = 40
+SKELETON_MIN_RATIO = 52  # rapidfuzz ratio; 'Dayr al-Zawr'~'Deir ez-Zor' is 59, noise below 50
 
 
 class Candidate(NamedTuple):
@@ -33,6 +36,11 @@ class Candidate(NamedTuple):
     population: int
     source: str
     match: str  # name | alias | demonym | skeleton
+
+
+def _close(key: str, name: str) -> bool:
+    """A skeleton hit must still look like the name: 'West Wales' is not 'Seattle'."""
+    return fuzz.ratio(strip_article(key), strip_article(norm_key(name))) >= SKELETON_MIN_RATIO
 
 
 class GazetteerMissing(RuntimeError):
@@ -102,7 +110,9 @@ class Gazetteer:
         if not found and strip_article(key) != key:
             found = self.exact(strip_article(key))
         if not found and fuzzy:
-            found = self.skeleton(skeleton_key(key))
+            found = tuple(
+                c for c in self.skeleton(skeleton_key(key)) if _close(key, c.name)
+            )
         return found
 
     def known(self, text: str) -> bool:

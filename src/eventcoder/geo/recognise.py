@@ -54,6 +54,9 @@ _RELATIVE = re.compile(
 )
 
 
+_CHAINED = re.compile(r"^,\s+([A-Z][\w\-.]+(?:\s[A-Z][\w\-.]+)?)")
+
+
 @dataclass(slots=True)
 class Found:
     """A recognised toponym: what to resolve, and whether it is a relative position."""
@@ -88,28 +91,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Found]:
         if not name[:1].isupper():
             continue
         start, end = span.start_char, span.end_char
-        after = text[end:end + 30]
         before = text[max(0, start - 80):start]
-        hint, parent = None, None
-        suffix = _SUFFIX.match(after)
-        if suffix:
-            word = suffix.group("word").lower()
-            hint = _SUFFIX_HINT.get(word)
-            full = text[start:end + suffix.end()]
-            if gaz.candidates(full, fuzzy=False):
-                name, end = full, end + suffix.end()
-        prefix = _PREFIX.search(before)
-        if prefix:
-            word = prefix.group("word").lower()
-            hint = _PREFIX_HINT.get(word, "ADM")
-            if word == "port" and gaz.candidates("Port of " + name, fuzzy=False):
-                name = "Port of " + name
-        possessive = _POSSESSIVE_PARENT.search(before)
-        if possessive:
-            parent = possessive.group("parent").split()[-1]
-        chained = re.match(r"^,\s+([A-Z][\w\-.]+(?:\s[A-Z][\w\-.]+)?)", after)
-        if chained and not parent:
-            parent = chained.group(1)
+        hint, parent, name, end = words_around(text, start, end, name, gaz)
         cands = gaz.candidates(name)
         cands = tuple(c for c in cands if c.match != "demonym")
         if not cands:
@@ -127,6 +110,36 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Found]:
             )
         )
     return _dedupe(found)
+
+
+def words_around(
+    text: str, start: int, end: int, name: str, gaz: Gazetteer
+) -> tuple[str | None, str | None, str, int]:
+    """Feature hint, parent, and the name (widened to 'X air base' when the gazetteer knows
+    it) from the words around a toponym; plain string work, so gold spans can use it too."""
+    after = text[end:end + 30]
+    before = text[max(0, start - 80):start]
+    hint, parent = None, None
+    suffix = _SUFFIX.match(after)
+    if suffix:
+        word = suffix.group("word").lower()
+        hint = _SUFFIX_HINT.get(word)
+        full = text[start:end + suffix.end()]
+        if gaz.candidates(full, fuzzy=False):
+            name, end = full, end + suffix.end()
+    prefix = _PREFIX.search(before)
+    if prefix:
+        word = prefix.group("word").lower()
+        hint = _PREFIX_HINT.get(word, "ADM")
+        if word == "port" and gaz.candidates("Port of " + name, fuzzy=False):
+            name = "Port of " + name
+    possessive = _POSSESSIVE_PARENT.search(before)
+    if possessive:
+        parent = possessive.group("parent").split()[-1]
+    chained = _CHAINED.match(text[end:end + 30])
+    if chained and not parent:
+        parent = chained.group(1)
+    return hint, parent, name, end
 
 
 def _trusted(cands, hint: str | None) -> bool:

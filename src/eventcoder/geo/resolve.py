@@ -1,18 +1,23 @@
 """Pick one gazetteer entry per toponym using the whole article as context.
 
-Principled additive scoring (log-odds style), in two passes: a prior from the entry alone
-(feature class, population, how the name matched), then evidence from the document: countries
-and regions the article names, explicit parents ("Anbar, Iraq", "Iraq's province of Anbar"),
-nearness to the other places resolved in pass one, a feature hint from the wording ("the port
-of X" wants a port) and the outlet's home country.
+Principled additive scoring (log-odds style), in two passes. Pass one scores each entry alone
+(feature class, population, how the name matched, a feature hint from the wording such as "the
+port of X") and turns those scores into a soft country distribution per mention. Pass two adds
+evidence from the rest of the document: the countries the *other* names point to (soft votes,
+capped, so one unambiguous "Canada" outweighs three ambiguous towns), countries and regions
+the article names outright, explicit parents ("Anbar, Iraq", "Iraq's province of Anbar"),
+nearness to the other places' likely points and the outlet's home country. Repeats of the same
+name never vote for each other. The weights are few and named in ``Weights``.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
 
+from eventcoder.geo.build import data_file, read_curated_csv
 from eventcoder.geo.gazetteer import Candidate, Gazetteer
 from eventcoder.geo.normalise import norm_key
 
@@ -24,6 +29,28 @@ FEATURE_PRIOR = {
 # (often a former name or a neighbouring place's name, so weaker evidence).
 MATCH_PRIOR = {"name": 0.0, "variant": -0.2, "alias": -1.2, "demonym": 0.0, "skeleton": -1.5}
 ADMIN_FEATURES = frozenset({"ADM1", "ADM2", "PCLI", "RGN"})
+POINT_FREE = frozenset({"PCLI", "CONT", "SEA", "RGN", "GULF"})
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The ranker's few weights (log-odds units)."""
+
+    population: float = 0.55  # per factor of ten inhabitants
+    curated: float = 2.0
+    country_vote: float = 1.0  # per soft vote of another mention for the entry's country
+    country_cap: float = 3.0
+    country_named: float = 1.5  # the entry's country is itself named in the article
+    admin1_named: float = 1.5  # the entry's region is named in the article
+    parent_country: float = 4.0
+    parent_admin1: float = 5.0
+    near_50km: float = 1.2
+    near_200km: float = 0.6
+    outlet: float = 0.5
+    temperature: float = 1.0  # softness of pass one's country distribution
+
+
+DEFAULT_WEIGHTS = Weights()
 
 
 @dataclass(slots=True)
@@ -39,10 +66,14 @@ class Mention:
 
 @dataclass(slots=True)
 class Resolution:
+    """``via`` says how: the name itself, a place name inside it ("Colorado State University"),
+    or the article's main place (an unknown street or building)."""
+
     mention: Mention
     candidate: Candidate | None
     score: float = 0.0
     alternatives: int = 0
+    via: str = "name"  # name | part | focus
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -52,11 +83,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def prior(c: Candidate) -> float:
+def prior(c: Candidate, w: Weights = DEFAULT_WEIGHTS) -> float:
     score = FEATURE_PRIOR.get(c.feature, -0.3) + MATCH_PRIOR.get(c.match, 0.0)
-    score += 0.55 * math.log10(c.population + 10)
+    score += w.population * math.log10(c.population + 10)
     if c.source.startswith("curated"):
-        score += 2.0
+        score += w.curated
     return score
 
 
@@ -72,47 +103,156 @@ def _hint_bonus(c: Candidate, hint: str | None) -> float:
 
 @dataclass(slots=True)
 class _DocEvidence:
-    countries: Counter
-    by_mention: list[tuple[str | None, float]]  # each mention's own country vote
-    admin1: set[str]
-    points: list[tuple[int, float, float]]  # (mention index, lat, lon)
+    """What each mention says about the document, from pass one."""
 
-    def support(self, country: str | None, index: int) -> float:
-        """Votes for ``country`` from the other mentions of the document."""
-        if not country:
-            return 0.0
-        own_country, own_vote = self.by_mention[index]
-        total = self.countries.get(country, 0.0)
-        return total - own_vote if own_country == country else total
+    keys: list[str]
+    votes: list[dict[str, float]] = field(default_factory=list)  # soft country votes
+    named_countries: list[str | None] = field(default_factory=list)
+    named_admin1: list[tuple[str, str] | None] = field(default_factory=list)
+    points: list[tuple[float, float] | None] = field(default_factory=list)
+
+    def others(self, index: int) -> range:
+        return range(len(self.keys))
+
+    def country_votes(self, country: str, index: int) -> float:
+        own = self.keys[index]
+        return sum(
+            v.get(country, 0.0) for j, v in enumerate(self.votes)
+            if j != index and self.keys[j] != own
+        )
+
+    def country_named(self, country: str, index: int) -> bool:
+        own = self.keys[index]
+        return any(
+            c == country and self.keys[j] != own for j, c in enumerate(self.named_countries)
+        )
+
+    def admin1_named(self, country: str, admin1: str, index: int) -> bool:
+        own = self.keys[index]
+        return any(
+            a == (country, admin1) and self.keys[j] != own
+            for j, a in enumerate(self.named_admin1)
+        )
+
+    def nearest_km(self, c: Candidate, index: int) -> float | None:
+        own = self.keys[index]
+        dists = [
+            haversine_km(c.lat, c.lon, p[0], p[1]) for j, p in enumerate(self.points)
+            if p is not None and j != index and self.keys[j] != own
+        ]
+        return min(dists) if dists else None
+
+
+NAMESAKE_SHARE = 0.2  # a town with this share of its region's people gives the region its name
+
+
+def _namesakes(scores: list[float], cs: tuple[Candidate, ...], hint: str | None) -> list[float]:
+    """'Aleppo', 'New York', 'Tel Aviv': a region named after its big town is the town unless
+    the wording asks for the region ('Aleppo province'). Quebec (5% in Quebec City) stays a
+    province."""
+    if hint == "ADM":
+        return scores
+    towns = [(s, c) for s, c in zip(scores, cs, strict=True) if c.feature.startswith("PPL")]
+    if not towns:
+        return scores
+    out = list(scores)
+    for i, c in enumerate(cs):
+        if c.feature not in ("ADM1", "ADM2") or not c.population:
+            continue
+        share = [
+            s for s, t in towns
+            if t.country == c.country and t.population >= NAMESAKE_SHARE * c.population
+            and haversine_km(t.lat, t.lon, c.lat, c.lon) < 300
+        ]
+        if share:
+            out[i] = min(out[i], max(share) - 0.5)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    return frozenset(
+        r["word"] for r in read_curated_csv(data_file("facility_words.csv"))
+    )
+
+
+def _is_generic(word: str) -> bool:
+    return word.strip(".,'").lower() in _generic_words() or len(word) <= 2
+
+
+def _focus(resolutions: list[Resolution]) -> Candidate | None:
+    """The article's main place: its most often named town or site (first on ties)."""
+    counts: dict[int, int] = defaultdict(int)
+    first: dict[int, Candidate] = {}
+    for r in resolutions:
+        c = r.candidate
+        if c is not None and r.via == "name" and c.feature not in POINT_FREE | ADMIN_FEATURES:
+            counts[c.pid] += 1
+            first.setdefault(c.pid, c)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda pid: counts[pid])]
 
 
 class Resolver:
     """Resolves every toponym of one document together."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, weights: Weights = DEFAULT_WEIGHTS) -> None:
         self.gaz = gazetteer
+        self.w = weights
 
     def resolve(
-        self, mentions: list[Mention], outlet_country: str | None = None
+        self, mentions: list[Mention], outlet_country: str | None = None,
+        backoff: bool = False,
     ) -> list[Resolution]:
+        """One resolution per mention. With ``backoff``, a name the gazetteer does not know is
+        placed through a place name inside it, else at the article's main place."""
         cands = [self.gaz.candidates(m.text) for m in mentions]
-        parents = [self._parent(m) for m in mentions]
-        first = [
-            max(cs, key=lambda c, m=m: prior(c) + _hint_bonus(c, m.hint)) if cs else None
+        via = ["name"] * len(mentions)
+        if backoff:
+            for i, m in enumerate(mentions):
+                if not cands[i]:
+                    cands[i] = self._part_candidates(m.text)
+                    via[i] = "part"
+        base = [
+            _namesakes([prior(c, self.w) + _hint_bonus(c, m.hint) for c in cs], cs, m.hint)
             for m, cs in zip(mentions, cands, strict=True)
         ]
-        evidence = self._evidence(first, cands)
+        evidence = self._evidence(mentions, cands, base)
         out = []
         for i, (m, cs) in enumerate(zip(mentions, cands, strict=True)):
             if not cs:
                 out.append(Resolution(m, None))
                 continue
-            scored = [
-                (self._score(c, i, m, evidence, parents[i], outlet_country), c) for c in cs
-            ]
-            best_score, best = max(scored, key=lambda t: t[0])
-            out.append(Resolution(m, best, best_score, len(cs)))
+            parents = self._parent(m)
+            best_score, best = max(
+                ((b + self._context(c, i, evidence, parents, outlet_country), c)
+                 for b, c in zip(base[i], cs, strict=True)),
+                key=lambda t: t[0],
+            )
+            out.append(Resolution(m, best, best_score, len(cs), via[i]))
+        if backoff:
+            focus = _focus(out)
+            for r in out:
+                if r.candidate is None and focus is not None:
+                    r.candidate, r.via = focus, "focus"
         return out
+
+    def _part_candidates(self, text: str) -> tuple[Candidate, ...]:
+        """Candidates of the longest known place name inside an unknown multi-word name."""
+        words = text.replace("\u2019", "'").split()
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size + 1):
+                part = words[start:start + size]
+                if not part[0][:1].isupper() or all(_is_generic(w) for w in part):
+                    continue
+                found = tuple(
+                    c for c in self.gaz.candidates(" ".join(part), fuzzy=False)
+                    if c.match != "demonym"
+                )
+                if found:
+                    return found
+        return ()
 
     def _parent(self, m: Mention) -> tuple[Candidate, ...]:
         if not m.parent:
@@ -120,60 +260,66 @@ class Resolver:
         return tuple(c for c in self.gaz.candidates(m.parent, fuzzy=False)
                      if c.feature in ADMIN_FEATURES)
 
-    @staticmethod
     def _evidence(
-        first: list[Candidate | None], cands: list[tuple[Candidate, ...]]
+        self, mentions: list[Mention], cands: list[tuple[Candidate, ...]],
+        base: list[list[float]],
     ) -> _DocEvidence:
-        countries: Counter = Counter()
-        by_mention: list[tuple[str | None, float]] = []
-        admin1: set[str] = set()
-        points = []
-        for i, (c, cs) in enumerate(zip(first, cands, strict=True)):
-            if c is None:
-                by_mention.append((None, 0.0))
+        ev = _DocEvidence([norm_key(m.text) for m in mentions])
+        t = self.w.temperature
+        for cs, scores in zip(cands, base, strict=True):
+            if not cs:
+                ev.votes.append({})
+                ev.named_countries.append(None)
+                ev.named_admin1.append(None)
+                ev.points.append(None)
                 continue
-            # a name that could be in several countries is weak evidence for any one of them
-            vote = 2.0 if c.feature == "PCLI" else 1.0
-            if len({x.country for x in cs}) > 1:
-                vote *= 0.5
-            by_mention.append((c.country, vote))
-            if c.country:
-                countries[c.country] += vote
-            if c.feature in ("ADM1", "ADM2", "RGN"):
-                admin1.add(norm_key(c.admin1 or c.name))
-            if c.feature != "PCLI" and c.feature != "CONT":
-                points.append((i, c.lat, c.lon))
-        return _DocEvidence(countries, by_mention, admin1, points)
+            top = max(scores)
+            weights = [math.exp((s - top) / t) for s in scores]
+            total = sum(weights)
+            votes: dict[str, float] = defaultdict(float)
+            for c, wt in zip(cs, weights, strict=True):
+                if c.country:
+                    votes[c.country] += wt / total
+            ev.votes.append(votes)
+            best = cs[scores.index(top)]
+            sure = max(weights) / total > 0.5
+            ev.named_countries.append(best.country if best.feature == "PCLI" and sure else None)
+            ev.named_admin1.append(
+                (best.country, best.admin1)
+                if best.feature == "ADM1" and sure and best.country and best.admin1 else None
+            )
+            ev.points.append(None if best.feature in POINT_FREE else (best.lat, best.lon))
+        return ev
 
-    @staticmethod
-    def _score(
+    def _context(
+        self,
         c: Candidate,
         index: int,
-        m: Mention,
         ev: _DocEvidence,
         parents: tuple[Candidate, ...],
         outlet_country: str | None,
     ) -> float:
-        score = prior(c) + _hint_bonus(c, m.hint)
-        support = ev.support(c.country, index)
-        if support > 0:
-            score += 2.0 + 0.6 * min(support, 5)
-        if c.admin1 and norm_key(c.admin1) in ev.admin1 and c.feature not in ADMIN_FEATURES:
-            score += 1.5
+        w = self.w
+        score = 0.0
+        if c.country:
+            score += w.country_vote * min(ev.country_votes(c.country, index), w.country_cap)
+            if c.feature != "PCLI" and ev.country_named(c.country, index):
+                score += w.country_named
+            if (c.admin1 and c.feature != "ADM1"
+                    and ev.admin1_named(c.country, c.admin1, index)):
+                score += w.admin1_named
         for p in parents:
+            if p.country == c.country and p.admin1 and c.admin1 and p.admin1 == c.admin1 \
+                    and p.feature != "PCLI":
+                score += w.parent_admin1
+                break
             if p.feature == "PCLI" and p.country == c.country:
-                score += 4.0
+                score += w.parent_country
                 break
-            if p.country == c.country and p.admin1 and c.admin1 and p.admin1 == c.admin1:
-                score += 5.0
-                break
-        if c.feature not in ("PCLI", "CONT") and ev.points:
-            near = min(
-                (haversine_km(c.lat, c.lon, lat, lon) for j, lat, lon in ev.points if j != index),
-                default=None,
-            )
+        if c.feature not in POINT_FREE:
+            near = ev.nearest_km(c, index)
             if near is not None:
-                score += 1.2 if near < 50 else 0.6 if near < 200 else 0.0
+                score += w.near_50km if near < 50 else w.near_200km if near < 200 else 0.0
         if outlet_country and c.country == outlet_country:
-            score += 0.5
+            score += w.outlet
         return score
