@@ -162,7 +162,7 @@ def acled_row(
         "geo_precision": loc.geo_precision or 1,
         "source": _source_names(event, [*publisher, *outlets]),
         "source_scale": "",
-        "notes": notes or event.trigger.text,
+        "notes": " ".join((notes or event.trigger.text).split()),
         "fatalities": event.fatalities.killed or 0,
         "tags": "",
         "timestamp": timestamp if timestamp is not None else int(time.time()),
