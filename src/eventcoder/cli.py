@@ -103,8 +103,8 @@ def extract(
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.json,
     model: Annotated[str, typer.Option(help="Any installed spaCy pipeline.")] = DEFAULT_MODEL,
     min_confidence: Annotated[
-        float, typer.Option(help="Drop events below this confidence (0..1).")
-    ] = 0.0,
+        float, typer.Option(help="Drop events below this confidence (0..1); 0 keeps all.")
+    ] = 0.5,
     batch_size: Annotated[int, typer.Option(min=1)] = 32,
 ) -> None:
     """Read articles and print one report each (CONTRACT.md)."""

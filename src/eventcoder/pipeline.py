@@ -17,6 +17,10 @@ from eventcoder.model import Article, ArticleReport
 from eventcoder.nlp import DEFAULT_MODEL, load_pipeline, make_docs
 from eventcoder.readers.hits import DocContext
 
+# Events scored below this are dropped unless the caller asks for more (``min_confidence=0``):
+# an act named with nothing that anchors it (no place, date, named actor, toll) scores lower.
+DEFAULT_MIN_CONFIDENCE = 0.5
+
 
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -47,7 +51,7 @@ def extract_articles(
     articles: Iterable[Article],
     model: str = DEFAULT_MODEL,
     batch_size: int = 32,
-    min_confidence: float = 0.0,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> Iterator[ArticleReport]:
     """Run the pipeline over many articles with one model load; reports come in input order.
 

@@ -61,6 +61,8 @@ class Candidate:
     in_cause_clause: bool = False
     perfect_habitual: bool = False
     refers_back: bool = False  # subject is "it"/"the group": the actor named before
+    quoted: bool = False  # inside quotation marks: a speaker's words, often opinion
+    ongoing: bool = False  # "is fighting", "are fighting a war": a state of affairs
     definite: bool = False
     plural: bool = False
     also: bool = False
@@ -153,6 +155,55 @@ def _in_cause_clause(head: Token) -> bool:
     return False
 
 
+def _not_an_occurrence(head: Token) -> bool:
+    """Words that name an act without reporting one: "went to Syria to fight", "men killed
+    fighting IS", "one thing to kill a soldier"."""
+    if head.tag_ != "VBG":
+        return False
+    if head.dep_ == "advcl":
+        # "..., killing two" describes the main clause's event; a sentence-initial gerund
+        # ("Shelling by X killed ...") is the event itself, mis-tagged by the parser.
+        return head.i > head.head.i
+    return head.dep_ in ("acl", "xcomp", "pcomp", "amod")  # describes someone or something
+    return False
+
+
+def _ongoing(verb: Token) -> bool:
+    """Present simple or progressive of the event verb: a state of affairs, not a new event."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in verb.children
+    )
+
+
+QUOTES = "\"“”"
+
+
+def _quoted(doc: Doc, head: Token) -> bool:
+    """Odd number of quotation marks before the word in its sentence: inside a quote."""
+    sent = head.sent
+    text = doc.text[sent.start_char:head.idx]
+    return sum(text.count(q) for q in QUOTES) % 2 == 1
+
+
+LOCATIVE_PREPS = {
+    "in", "at", "near", "outside", "inside", "around", "of", "across", "from", "into", "on",
+    "off", "towards", "toward", "between", "within", "throughout", "north", "south", "east",
+    "west",
+}
+
+
+def _locative(doc: Doc, place: PlaceHit) -> bool:
+    """ "in Kharkiv", "near Sake", "outskirts of Idlib": a place said to be where things are."""
+    token = syntax.head_token(doc, place.start, place.end)
+    if token is None:
+        return False
+    while token.dep_ in ("compound", "amod", "appos", "conj") and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+
+
 def _used_as_actor(doc: Doc, place: PlaceHit, actors: list[ActorHit]) -> bool:
     """ "Washington's support", "Moscow said": a capital standing for its government."""
     if not any(a.start == place.start and a.end == place.end for a in actors):
@@ -233,7 +284,7 @@ def link_trigger(
     cues: list[CueHit],
 ) -> Candidate | None:
     head = syntax.head_token(doc, trig.start, trig.end)
-    if head is None:
+    if head is None or _not_an_occurrence(head):
         return None
     sent = head.sent
     sent_rng = (sent.start_char, sent.end_char)
@@ -242,6 +293,8 @@ def link_trigger(
     cand.definite, cand.plural, cand.also = _determiners(head)
     cand.in_cause_clause = _in_cause_clause(head)
     cand.perfect_habitual = _perfect_habitual(verb, head)
+    cand.ongoing = _ongoing(verb)
+    cand.quoted = _quoted(doc, head)
 
     motives = [r for r in syntax.motive_ranges(head) if not (r[0] <= trig.start < r[1])]
 
@@ -314,7 +367,11 @@ def link_trigger(
         return not any(syntax.inside(p, rng) for rng in subject_ranges)
 
     clause_places = [p for p in syntax.hits_in(places, syntax.subtree_range(verb)) if usable(p)]
-    sent_places = [p for p in syntax.hits_in(places, sent_rng) if usable(p)]
+    if harm is not None:
+        clause_places += [
+            p for p in syntax.hits_in(places, syntax.subtree_range(harm)) if usable(p)
+        ]
+    sent_places = [p for p in syntax.hits_in(places, sent_rng) if usable(p) and _locative(doc, p)]
     chosen = _choose_place([p for p in target_places if usable(p)])
     if chosen is None or chosen.is_country:
         chosen = _choose_place(clause_places) or chosen
@@ -359,6 +416,9 @@ def link_trigger(
         if best.value in MODALITY_PRIORITY:
             cand.modality = best.value
             cand.modality_cue = best
+    infinitive = head.tag_ == "VB" and any(c.tag_ == "TO" for c in head.children)
+    if infinitive and cand.modality not in ("threatened", "planned"):
+        return None  # "went there to fight", "one thing to kill a soldier": no occurrence
     channels = [c.value for c in sent_cues if c.kind == "channel"]
     # "in a statement published on its Telegram channel": the platform says more than "statement".
     channel = next((c for c in channels if c != "statement"), channels[0] if channels else None)

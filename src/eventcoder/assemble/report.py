@@ -70,7 +70,7 @@ def _status(group: Group, when: When, published: date | None) -> str:
     if published and when.start:
         latest = when.end or when.start
         return "background" if (published - latest).days > NEW_WITHIN_DAYS else "new"
-    if all(m.background_cues or m.perfect_habitual for m in group.members):
+    if all(m.background_cues or m.perfect_habitual or m.ongoing for m in group.members):
         return "background"
     return "new"
 
@@ -211,15 +211,28 @@ def _sources(group: Group, outlet: str | None) -> list[Source]:
 
 
 def _confidence(group: Group, event: Event) -> float:
+    """How sure we are that this is one real, specific event: the strength of the words plus
+    each concrete detail that anchors it (place, date, named actor, toll, source).
+
+    An act named with nothing that pins it down ("innocent people did get killed") stays below
+    the default threshold; a dated strike on a named place by a named group scores near 1.
+    """
     lead = group.lead
-    score = 0.25 + 0.3 * max(m.trigger.weight for m in group.members)
-    score += 0.1 if any(a.role == "actor1" and a.mention for a in event.actors) else 0.0
-    score += 0.1 if event.location is not None else 0.0
-    score += 0.1 if event.date.start is not None else 0.0
+    score = 0.25 + 0.25 * max(m.trigger.weight for m in group.members)
+    score += 0.15 if event.location is not None else 0.0
+    score += 0.15 if event.date.start is not None else 0.0
+    named = any(a.role == "actor1" and a.mention and not a.name.startswith(
+        ("Unidentified", "Civilians")) for a in event.actors)
+    score += 0.1 if named else 0.0
+    acted_on = event.target is not None or any(a.role == "actor2" for a in event.actors)
+    score += 0.05 if acted_on else 0.0
+    score += 0.1 if event.fatalities.killed or event.fatalities.injured else 0.0
+    score += 0.05 if any(s.role != "publisher" for s in event.sources) else 0.0
     score += 0.05 if len(group.members) > 1 else 0.0
-    score += 0.05 if event.sources else 0.0
     if lead.generic and not lead.has_arguments:
         score -= 0.2
+    if all(m.quoted for m in group.members):
+        score *= 0.75
     if event.modality in ("negated", "hypothetical"):
         score *= 0.5
     return round(max(0.05, min(1.0, score)), 3)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from eventcoder.evaluate.loaders import GoldEvent
 from eventcoder.evaluate.scorers import (
@@ -34,6 +35,16 @@ class Match:
     pred: Event
 
 
+def _days_apart(pred: Event, day: date) -> int:
+    """Days between a gold day and our date range (0 when the range holds it): a prediction of
+    "the week before publication" agrees with any day inside that week."""
+    start = pred.date.start
+    end = pred.date.end or start
+    if start <= day <= end:
+        return 0
+    return min(abs((start - day).days), abs((end - day).days))
+
+
 def _distance(gold: GoldEvent, pred: Event) -> float | None:
     loc = pred.location
     if gold.lat is None or gold.lon is None:
@@ -51,7 +62,7 @@ def compatible(gold: GoldEvent, pred: Event) -> bool:
     if dist is not None and dist > MAX_KM:
         return False
     if gold.date_start is not None and gold.date_precision in ("day", "week"):
-        if pred.date.start is None or abs((pred.date.start - gold.date_start).days) > MAX_DAYS:
+        if pred.date.start is None or _days_apart(pred, gold.date_start) > MAX_DAYS:
             return False
     return True
 

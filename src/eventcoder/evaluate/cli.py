@@ -19,12 +19,17 @@ from eventcoder.evaluate.report import render, write_json
 from eventcoder.evaluate.scorers import EvalResult
 from eventcoder.nlp import DEFAULT_MODEL
 from eventcoder.nlp.pipeline import ModelNotInstalled
+from eventcoder.pipeline import DEFAULT_MIN_CONFIDENCE
 
 Errors = Annotated[int, typer.Option("--errors", min=0, help="Show the N worst cases with gold.")]
 MinConf = Annotated[
     float,
-    typer.Option("--min-confidence", min=0.0, max=1.0,
-                 help="Drop events below this confidence before scoring."),
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Drop events below this confidence before scoring.",
+    ),
 ]
 JsonOut = Annotated[Path | None, typer.Option("--json", help="Also write the result as JSON.")]
 Limit = Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N items.")]
@@ -32,13 +37,27 @@ Model = Annotated[str, typer.Option("--model", help="spaCy pipeline to load.")]
 GoldFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)]
 
 
-def _evaluate(path: Path, runner: Callable[..., EvalResult], extra: tuple, model: str,
-              min_confidence: float, n_errors: int, limit: int | None,
-              json_out: Path | None) -> None:
+def _evaluate(
+    path: Path,
+    runner: Callable[..., EvalResult],
+    extra: tuple,
+    model: str,
+    min_confidence: float,
+    n_errors: int,
+    limit: int | None,
+    json_out: Path | None,
+) -> None:
     """Run, print and save one evaluation; bad input is a one-line error and exit code 2."""
     try:
-        result = runner(path, *extra, model=model, min_confidence=min_confidence,
-                        n_errors=n_errors, limit=limit, progress=True)
+        result = runner(
+            path,
+            *extra,
+            model=model,
+            min_confidence=min_confidence,
+            n_errors=n_errors,
+            limit=limit,
+            progress=True,
+        )
     except (ValueError, KeyError, UnicodeDecodeError, ModelNotInstalled) as exc:
         typer.echo(f"eventcoder eval: {path}: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -53,40 +72,61 @@ def register(eval_app: typer.Typer) -> None:
     """Add ``case2021``, ``plover``, ``synthetic`` and ``articles`` to ``eval_app``."""
 
     @eval_app.command("case2021")
-    def case2021(file: GoldFile, errors: Errors = 0, min_confidence: MinConf = 0.0,
-                 json_out: JsonOut = None, limit: Limit = None,
-                 model: Model = DEFAULT_MODEL) -> None:
+    def case2021(
+        file: GoldFile,
+        errors: Errors = 0,
+        min_confidence: MinConf = DEFAULT_MIN_CONFIDENCE,
+        json_out: JsonOut = None,
+        limit: Limit = None,
+        model: Model = DEFAULT_MODEL,
+    ) -> None:
         """CASE 2021 task 2 TSV: weighted F1 over ACLED sub-types, no-event and claim shares."""
-        _evaluate(file, runs.run_case2021, (), model, min_confidence, errors,
-                  limit, json_out)
+        _evaluate(file, runs.run_case2021, (), model, min_confidence, errors, limit, json_out)
 
     @eval_app.command("plover")
-    def plover(file: GoldFile, errors: Errors = 0, min_confidence: MinConf = 0.0,
-               json_out: JsonOut = None, limit: Limit = None,
-               model: Model = DEFAULT_MODEL) -> None:
+    def plover(
+        file: GoldFile,
+        errors: Errors = 0,
+        min_confidence: MinConf = DEFAULT_MIN_CONFIDENCE,
+        json_out: JsonOut = None,
+        limit: Limit = None,
+        model: Model = DEFAULT_MODEL,
+    ) -> None:
         """PLOVER GSR JSON: event type accuracy, source/target country match, tolls."""
-        _evaluate(file, runs.run_plover, (), model, min_confidence, errors,
-                  limit, json_out)
+        _evaluate(file, runs.run_plover, (), model, min_confidence, errors, limit, json_out)
 
     @eval_app.command("synthetic")
-    def synthetic(file: GoldFile, errors: Errors = 0, min_confidence: MinConf = 0.0,
-                  json_out: JsonOut = None, limit: Limit = None,
-                  model: Model = DEFAULT_MODEL) -> None:
+    def synthetic(
+        file: GoldFile,
+        errors: Errors = 0,
+        min_confidence: MinConf = DEFAULT_MIN_CONFIDENCE,
+        json_out: JsonOut = None,
+        limit: Limit = None,
+        model: Model = DEFAULT_MODEL,
+    ) -> None:
         """NGEC synthetic stories CSV: document-level PLOVER type and mode accuracy."""
-        _evaluate(file, runs.run_synthetic, (), model, min_confidence, errors,
-                  limit, json_out)
+        _evaluate(file, runs.run_synthetic, (), model, min_confidence, errors, limit, json_out)
 
     @eval_app.command("articles")
     def articles(
         file: GoldFile,
-        gold: Annotated[Path, typer.Option("--gold", exists=True, dir_okay=False,
-                                           help="Gold events JSONL (annotation-guide.md).")],
-        errors: Errors = 0, min_confidence: MinConf = 0.0, json_out: JsonOut = None,
-        limit: Limit = None, model: Model = DEFAULT_MODEL,
+        gold: Annotated[
+            Path,
+            typer.Option(
+                "--gold",
+                exists=True,
+                dir_okay=False,
+                help="Gold events JSONL (annotation-guide.md).",
+            ),
+        ],
+        errors: Errors = 0,
+        min_confidence: MinConf = DEFAULT_MIN_CONFIDENCE,
+        json_out: JsonOut = None,
+        limit: Limit = None,
+        model: Model = DEFAULT_MODEL,
     ) -> None:
         """Articles JSONL end to end: event P/R/F1; for matches sub-type, actor, toll, modality."""
-        _evaluate(file, runs.run_articles, (gold,), model, min_confidence, errors,
-                  limit, json_out)
+        _evaluate(file, runs.run_articles, (gold,), model, min_confidence, errors, limit, json_out)
 
 
 def main() -> None:

@@ -22,47 +22,67 @@ from eventcoder.evaluate.scorers import EvalResult
 from eventcoder.evaluate.synthetic import score_synthetic
 from eventcoder.model import Article, ArticleReport
 from eventcoder.nlp import DEFAULT_MODEL
-from eventcoder.pipeline import extract_articles
+from eventcoder.pipeline import DEFAULT_MIN_CONFIDENCE, extract_articles
 
 
 def predict(
     articles: Sequence[Article], model: str = DEFAULT_MODEL, progress: bool = False
 ) -> list[ArticleReport]:
     """Reports for every article, in order, with one model load."""
-    reports = extract_articles(articles, model=model)
+    reports = extract_articles(articles, model=model, min_confidence=0.0)
     if progress:
-        reports = track(reports, total=len(articles), description="extracting",
-                        transient=True)
+        reports = track(reports, total=len(articles), description="extracting", transient=True)
     return list(reports)
 
 
-def run_case2021(path: str | Path, model: str = DEFAULT_MODEL, min_confidence: float = 0.0,
-                 n_errors: int = 10, limit: int | None = None,
-                 progress: bool = False) -> EvalResult:
+def run_case2021(
+    path: str | Path,
+    model: str = DEFAULT_MODEL,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    n_errors: int = 10,
+    limit: int | None = None,
+    progress: bool = False,
+) -> EvalResult:
     gold = load_case2021(path)[:limit]
     reports = predict(as_articles(gold), model, progress)
     return score_case2021(gold, reports, min_confidence, n_errors)
 
 
-def run_plover(path: str | Path, model: str = DEFAULT_MODEL, min_confidence: float = 0.0,
-               n_errors: int = 10, limit: int | None = None,
-               progress: bool = False) -> EvalResult:
+def run_plover(
+    path: str | Path,
+    model: str = DEFAULT_MODEL,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    n_errors: int = 10,
+    limit: int | None = None,
+    progress: bool = False,
+) -> EvalResult:
     gold = load_plover(path)[:limit]
     reports = predict(as_articles(gold), model, progress)
     return score_plover(gold, reports, min_confidence, n_errors)
 
 
-def run_synthetic(path: str | Path, model: str = DEFAULT_MODEL, min_confidence: float = 0.0,
-                  n_errors: int = 10, limit: int | None = None,
-                  progress: bool = False) -> EvalResult:
+def run_synthetic(
+    path: str | Path,
+    model: str = DEFAULT_MODEL,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    n_errors: int = 10,
+    limit: int | None = None,
+    progress: bool = False,
+) -> EvalResult:
     gold = load_synthetic(path, limit)
     reports = predict(as_articles(gold), model, progress)
     return score_synthetic(gold, reports, min_confidence, n_errors)
 
 
-def run_articles(articles_path: str | Path, gold_path: str | Path, model: str = DEFAULT_MODEL,
-                 min_confidence: float = 0.0, n_errors: int = 10, limit: int | None = None,
-                 progress: bool = False) -> EvalResult:
+def run_articles(
+    articles_path: str | Path,
+    gold_path: str | Path,
+    model: str = DEFAULT_MODEL,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    n_errors: int = 10,
+    limit: int | None = None,
+    progress: bool = False,
+) -> EvalResult:
     articles = load_jsonl_articles(articles_path)[:limit]
     gold = load_article_gold(gold_path)
     reports = predict(articles, model, progress)
