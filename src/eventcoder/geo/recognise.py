@@ -79,9 +79,9 @@ def _strip_det(span: Span) -> Span:
     return span
 
 
-def recognise(doc: Doc, gaz: Gazetteer) -> list[Found]:
+def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
     """Toponym mentions in ``doc`` with hints, parents and relative-position flags."""
-    text = doc.text
+    text = doc.text if text is None else text
     found: list[Found] = []
     for span in _candidate_spans(doc):
         span = _strip_det(span)
