@@ -62,6 +62,7 @@ class Candidate:
     perfect_habitual: bool = False
     refers_back: bool = False  # subject is "it"/"the group": the actor named before
     quoted: bool = False  # inside quotation marks: a speaker's words, often opinion
+    bare_plural: bool = False  # "macabre executions", "airstrikes by the allies": a kind of act
     ongoing: bool = False  # "is fighting", "are fighting a war": a state of affairs
     definite: bool = False
     plural: bool = False
@@ -158,6 +159,8 @@ def _in_cause_clause(head: Token) -> bool:
 def _not_an_occurrence(head: Token) -> bool:
     """Words that name an act without reporting one: "went to Syria to fight", "men killed
     fighting IS", "one thing to kill a soldier"."""
+    if head.tag_ == "VBN" and head.dep_ in ("acl", "amod"):
+        return True  # "areas retaken by Damascus", "men killed fighting": describes a noun
     if head.tag_ != "VBG":
         return False
     if head.dep_ == "advcl":
@@ -235,17 +238,40 @@ def _is_modifier_time(doc: Doc, time: TimeHit) -> bool:
     )
 
 
-def _perfect_habitual(verb: Token, head: Token) -> bool:
-    """ "Washington has also vetoed resolutions": a present-perfect record of repeated acts."""
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
-                  for c in verb.children)
-    if not perfect:
+HABITUAL_ADVERBS = {
+    "also", "repeatedly", "previously", "already", "long", "often", "frequently", "once",
+    "regularly", "routinely", "ever", "before",
+}
+NON_SPECIFIC_DETS = {"some", "many", "several", "other", "numerous", "countless", "most"}
+
+
+def _plural_nonspecific(token: Token) -> bool:
+    """ "Britons", "some fighters", "other westerners": people in general, not a count."""
+    if token.tag_ not in ("NNS", "NNPS"):
         return False
-    habitual = {"also", "repeatedly", "previously", "already", "long", "often", "frequently"}
-    if any(c.lower_ in habitual for c in verb.children):
+    lefts = {c.lower_ for c in token.lefts}
+    if any(c.dep_ == "nummod" for c in token.lefts) or lefts & {"the", "these", "those", "two"}:
+        return False
+    return True
+
+
+def _perfect_habitual(verb: Token, head: Token) -> bool:
+    """A perfect tense that records repeated or past acts rather than reporting one:
+    "Washington has also vetoed resolutions", "had previously fought in Afghanistan",
+    "some Britons have been arrested", "fighters have been tortured in their thousands"."""
+    aux_have = [c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "have"]
+    if not aux_have:
+        return False
+    if any(c.lower_ in HABITUAL_ADVERBS for c in verb.children):
         return True
-    plural_objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.tag_ == "NNS"]
-    return bool(plural_objects) or (head is not verb and head.tag_ == "NNS")
+    if aux_have[0].tag_ == "VBD":
+        return False  # past perfect without a habitual word: a step in a narrative
+    arguments = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass")]
+    arguments += [g for c in verb.children if c.dep_ == "prep" for g in c.children
+                  if g.dep_ == "pobj"]
+    if any(_plural_nonspecific(a) for a in arguments):
+        return True
+    return head is not verb and head.tag_ == "NNS"
 
 
 BACK_REFERENCE_NOUNS = {"group", "movement", "militia", "organisation", "organization", "faction"}
@@ -295,6 +321,7 @@ def link_trigger(
     cand.perfect_habitual = _perfect_habitual(verb, head)
     cand.ongoing = _ongoing(verb)
     cand.quoted = _quoted(doc, head)
+    cand.bare_plural = head.pos_ == "NOUN" and _plural_nonspecific(head)
 
     motives = [r for r in syntax.motive_ranges(head) if not (r[0] <= trig.start < r[1])]
 
@@ -390,7 +417,8 @@ def link_trigger(
     sent_times = syntax.hits_in(own_times, sent_rng)
     pool = clause_times or sent_times
     if pool:
-        cand.time = min(pool, key=lambda t: (t.precision == "unknown", abs(t.start - trig.start)))
+        rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+        cand.time = min(pool, key=lambda t: (rank.get(t.precision, 4), abs(t.start - trig.start)))
 
     # --- toll --------------------------------------------------------------------------------
     sent_numbers = syntax.hits_in(numbers, sent_rng)

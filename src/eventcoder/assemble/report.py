@@ -31,6 +31,7 @@ from eventcoder.model import (
 from eventcoder.readers.hits import ActorHit, NumberHit, context, hits
 
 NEW_WITHIN_DAYS = 31
+REPORTED_WITHIN_DAYS = 6
 UNCODED_PLOVER = {"threatened": "THREATEN"}
 GENERIC_BASES = {
     "Civilians", "Protesters", "Rioters", "Unidentified Armed Group", "Military Forces",
@@ -67,6 +68,10 @@ def _status(group: Group, when: When, published: date | None) -> str:
         return "background"
     if any(m.time is not None and m.time.relation == "since" for m in group.members):
         return "background"
+    if any(m.time is not None and m.time.relation == "duration" and m.time.start_date
+           and m.time.end_date and (m.time.end_date - m.time.start_date).days > NEW_WITHIN_DAYS
+           for m in group.members):
+        return "background"  # "eight years of mass killing": a long campaign
     if published and when.start:
         latest = when.end or when.start
         return "background" if (published - latest).days > NEW_WITHIN_DAYS else "new"
@@ -220,7 +225,7 @@ def _confidence(group: Group, event: Event) -> float:
     lead = group.lead
     score = 0.25 + 0.25 * max(m.trigger.weight for m in group.members)
     score += 0.15 if event.location is not None else 0.0
-    score += 0.15 if event.date.start is not None else 0.0
+    score += 0.15 if event.date.start is not None and event.date.mention is not None else 0.0
     named = any(a.role == "actor1" and a.mention and not a.name.startswith(
         ("Unidentified", "Civilians")) for a in event.actors)
     score += 0.1 if named else 0.0
@@ -233,6 +238,8 @@ def _confidence(group: Group, event: Event) -> float:
         score -= 0.2
     if all(m.quoted for m in group.members):
         score *= 0.75
+    if all(m.bare_plural for m in group.members) and event.location is None:
+        score -= 0.15  # a kind of act ("executions"), not one act at one place
     if event.modality in ("negated", "hypothetical"):
         score *= 0.5
     return round(max(0.05, min(1.0, score)), 3)
@@ -290,9 +297,19 @@ def build_event(
         )
     evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in group.members})
     when = _when(group, previous, article.published)
+    status = _status(group, when, article.published)
+    if status == "new" and when.start is None and article.published is not None:
+        # Told as news with no day given: it happened in the week up to publication (ACLED's
+        # week precision), which is what the publication date tells us, and no more.
+        when = When(
+            start=article.published - timedelta(days=REPORTED_WITHIN_DAYS),
+            end=article.published,
+            precision="week",
+            mention=when.mention,
+        )
     event = Event(
         id=_event_id(article, group),
-        status=_status(group, when, article.published),
+        status=status,
         modality=modality,
         acled=acled,
         plover=plover,
