@@ -55,6 +55,11 @@ _RELATIVE = re.compile(
 
 
 _CHAINED = re.compile(r"^,\s+([A-Z][\w\-.]+(?:\s[A-Z][\w\-.]+)?)")
+# "Hays in Hodeidah province", "a village in the Kharkiv region"
+_IN_REGION = re.compile(
+    r"^\s+in\s+(?:the\s+)?([A-Z][\w\-']+(?:\s[A-Z][\w\-']+)?)\s+"
+    r"(?:province|governorate|region|oblast|state|district|county)\b"
+)
 
 
 @dataclass(slots=True)
@@ -136,7 +141,7 @@ def words_around(
     possessive = _POSSESSIVE_PARENT.search(before)
     if possessive:
         parent = possessive.group("parent").split()[-1]
-    chained = _CHAINED.match(text[end:end + 30])
+    chained = _CHAINED.match(text[end:end + 30]) or _IN_REGION.match(text[end:end + 50])
     if chained and not parent:
         parent = chained.group(1)
     return hint, parent, name, end
