@@ -18,6 +18,7 @@ from eventcoder.geo.build import SCHEMA_VERSION, build_gazetteer
 from eventcoder.geo.normalise import norm_key, skeleton_key, strip_article
 
 MAX_CANDIDATES = 40
+CACHE_LIMIT = 200_000  # cached names (hits and misses alike) before the cache starts afresh
 SKELETON_MIN_RATIO = 52  # rapidfuzz ratio; 'Dayr al-Zawr'~'Deir ez-Zor' is 59, noise below 50
 
 
@@ -93,12 +94,16 @@ class Gazetteer:
         """Entries whose normalised name or alias is exactly ``key`` (a ``norm_key``)."""
         hit = self._exact.get(key)
         if hit is None:
+            if len(self._exact) >= CACHE_LIMIT:  # bounded for long-running processes
+                self._exact.clear()
             hit = self._exact[key] = self._query("key", key) if key else ()
         return hit
 
     def skeleton(self, skel: str) -> tuple[Candidate, ...]:
         hit = self._skel.get(skel)
         if hit is None:
+            if len(self._skel) >= CACHE_LIMIT:
+                self._skel.clear()
             rows = self._query("skel", skel) if len(skel) >= 4 else ()
             hit = self._skel[skel] = tuple(c._replace(match="skeleton") for c in rows)
         return hit

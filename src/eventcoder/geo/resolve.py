@@ -111,9 +111,6 @@ class _DocEvidence:
     named_admin1: list[tuple[str, str] | None] = field(default_factory=list)
     points: list[tuple[float, float] | None] = field(default_factory=list)
 
-    def others(self, index: int) -> range:
-        return range(len(self.keys))
-
     def country_votes(self, country: str, index: int) -> float:
         own = self.keys[index]
         return sum(
