@@ -172,8 +172,13 @@ def _not_an_occurrence(head: Token) -> bool:
 
 
 def _ongoing(verb: Token) -> bool:
-    """Present simple or progressive of the event verb: a state of affairs, not a new event."""
+    """Present simple or progressive of the event verb: a state of affairs, not a new event
+    ("troops are stationed", "the coalition is fighting")."""
     if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    if verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    ):
         return True
     return verb.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in verb.children
@@ -319,6 +324,10 @@ def link_trigger(
     cand.definite, cand.plural, cand.also = _determiners(head)
     cand.in_cause_clause = _in_cause_clause(head)
     cand.perfect_habitual = _perfect_habitual(verb, head)
+    if not cand.perfect_habitual and verb.dep_ in ("relcl", "acl"):
+        # "has vetoed resolutions that called on ...": a clause inside a habitual record
+        outer = syntax.governing_verb(verb.head)
+        cand.perfect_habitual = outer is not verb and _perfect_habitual(outer, outer)
     cand.ongoing = _ongoing(verb)
     cand.quoted = _quoted(doc, head)
     cand.bare_plural = head.pos_ == "NOUN" and _plural_nonspecific(head)
@@ -477,6 +486,15 @@ def link_trigger(
 
 
 def _actor_for_name(cue: CueHit, actors: list[ActorHit]) -> ActorHit | None:
-    """The known actor or outlet named inside a source cue (the longest one)."""
+    """The known actor or outlet a source cue names: one covering most of the cue's words
+    ("Ukraine's air force"), not one word inside a longer name ("Kenya" in "the Kenya
+    Medical Association")."""
     inside = [a for a in actors if syntax.overlaps(a, cue) and not a.generic]
-    return max(inside, key=lambda a: a.end - a.start) if inside else None
+    if not inside:
+        return None
+    best = max(inside, key=lambda a: a.end - a.start)
+    name = (cue.source_name or cue.text).strip()
+    covered = (best.end - best.start) / max(1, len(name))
+    if best.is_media:
+        return best  # "Lebanon's Arabic-language al-Mayadeen television": the outlet itself
+    return best if covered >= 0.6 or best.text.lower() == name.lower() else None

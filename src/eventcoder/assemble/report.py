@@ -268,9 +268,9 @@ def build_event(
     plover = Plover(event_type=trig.plover, mode=trig.plover_mode)
     cameo = trig.cameo
     if trig.acled_type and codes.is_coded_modality(modality):
-        etype, sub = codes.refine(trig.acled_type, trig.acled_sub or "", lead.generic,
-                                  a1.kind if a1 else None, a2.kind if a2 else None,
-                                  target is not None)
+        etype, sub = group.acled_override or codes.refine(
+            trig.acled_type, trig.acled_sub or "", lead.generic,
+            a1.kind if a1 else None, a2.kind if a2 else None, target is not None)
         acled = Acled(
             event_type=etype,
             sub_event_type=sub,
@@ -298,7 +298,12 @@ def build_event(
     evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in group.members})
     when = _when(group, previous, article.published)
     status = _status(group, when, article.published)
-    if status == "new" and when.start is None and article.published is not None:
+    if (
+        status == "new"
+        and when.start is None
+        and article.published is not None
+        and modality not in ("threatened", "planned", "hypothetical")
+    ):
         # Told as news with no day given: it happened in the week up to publication (ACLED's
         # week precision), which is what the publication date tells us, and no more.
         when = When(

@@ -32,6 +32,8 @@ class Group:
     """Candidates judged to be one event, in text order."""
 
     members: list[Candidate] = field(default_factory=list)
+    # (event_type, sub_event_type) decided from the whole article, e.g. lethal force at a protest
+    acled_override: tuple[str, str] | None = None
 
     def first(self, attr: str):
         for member in self.members:
@@ -71,6 +73,10 @@ def _types_compatible(a: Candidate, b: Candidate) -> bool:
     ta, tb = a.trigger, b.trigger
     if a.sent.start == b.sent.start and {ta.acled_type, tb.acled_type} <= CLOSE_COMBAT:
         return True  # "were shot dead when police opened fire": one incident
+    if a.sent.start == b.sent.start and {ta.acled_sub, tb.acled_sub} & {"Arrests"} and (
+        "Protests" in (ta.acled_type, tb.acled_type)
+    ):
+        return True  # "police arrested dozens of demonstrators": the protest, intervened in
     if ta.acled_type is None or tb.acled_type is None:
         return ta.acled_type is None and tb.acled_type is None and ta.plover == tb.plover
     if a.generic or b.generic:
@@ -170,4 +176,45 @@ def group_candidates(candidates: list[Candidate]) -> list[Group]:
             home.members.append(cand)
             if cand.sent not in home.members[0].sentences:
                 home.members[0].sentences.append(cand.sent)
-    return groups
+    return absorb_crackdowns(groups)
+
+
+CROWD_KINDS = {"Protesters", "Civilians", "Rioters"}
+
+
+def _protest(group: Group) -> bool:
+    return group.lead.trigger.acled_type == "Protests"
+
+
+def _crackdown_on(group: Group, protest: Group) -> bool:
+    """State forces killing or wounding people right after a protest is told, with no other
+    place: ACLED codes the protest itself as "Excessive force against protesters"."""
+    lead = group.lead
+    if lead.trigger.acled_type not in CLOSE_COMBAT:
+        return False
+    shooters = [m.actor1 for m in group.members if m.actor1 is not None]
+    if not shooters or any(a.kind != "State forces" for a in shooters):
+        return False
+    victims = [m.actor2 for m in group.members if m.actor2 is not None]
+    if any(v.kind not in CROWD_KINDS for v in victims):
+        return False
+    if group.place is not None and not _places_compatible(protest, group.members[0]):
+        return False
+    gap = group.members[0].sent.start - protest.members[-1].sent.end
+    return 0 <= gap <= 2 * max(1, len(protest.members[-1].sent))
+
+
+def absorb_crackdowns(groups: list[Group]) -> list[Group]:
+    out: list[Group] = []
+    for group in groups:
+        subs = {m.trigger.acled_sub for m in group.members}
+        types = {m.trigger.acled_type for m in group.members}
+        if "Arrests" in subs and "Protests" in types and group.acled_override is None:
+            group.acled_override = ("Protests", "Protest with intervention")
+        protest = next((g for g in reversed(out) if _protest(g)), None)
+        if protest is not None and _crackdown_on(group, protest):
+            protest.members.extend(group.members)
+            protest.acled_override = ("Protests", "Excessive force against protesters")
+            continue
+        out.append(group)
+    return out
