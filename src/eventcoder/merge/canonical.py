@@ -137,10 +137,9 @@ DISAGREEMENT_FIELDS: list[tuple[str, Callable[[MentionRecord], object]]] = [
 def build_merged(
     uid: str,
     members: Sequence[MentionRecord],
-    texts: dict[str, str] | None = None,
     related: Sequence[Related] = (),
 ) -> MergedEvent:
-    """The canonical record of ``members``; ``texts`` (sha256 -> article text) fills evidence."""
+    """The canonical record of ``members``, keeping every report's evidence sentences."""
     ms = _ordered(members)
     first = ms[0].event
     coded = [m.event.acled for m in ms if m.event.acled]
@@ -153,10 +152,10 @@ def build_merged(
             article_id=m.article_id,
             start=s.start,
             end=s.end,
-            text=texts[m.sha256][s.start : s.end] if texts and m.sha256 in texts else None,
+            text=m.evidence[i] if i < len(m.evidence) else None,
         )
         for m in ms
-        for s in m.event.evidence
+        for i, s in enumerate(m.event.evidence)
     ]
     conf = max(m.event.confidence for m in ms)
     return MergedEvent(

@@ -102,5 +102,5 @@ def merge_reports(
     ]
     clusters, related = cluster_records(records)
     return [
-        build_merged(event_uid(c[0]), c, texts, related.get(i, [])) for i, c in enumerate(clusters)
+        build_merged(event_uid(c[0]), c, related.get(i, [])) for i, c in enumerate(clusters)
     ]

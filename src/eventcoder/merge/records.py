@@ -24,12 +24,16 @@ class MentionRecord:
     outlet: str | None
     published: date | None
     event: Event
-    evidence_text: str = ""
+    evidence: list[str] = field(default_factory=list)  # text of each event.evidence span
     _minhash: MinHash | None = field(default=None, repr=False)
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.sha256, self.event.id)
+
+    @property
+    def evidence_text(self) -> str:
+        return " ".join(self.evidence)
 
     @property
     def kind(self) -> str | None:
@@ -66,12 +70,9 @@ def event_kind(event: Event) -> str | None:
     return event.plover.event_type if event.plover is not None else None
 
 
-def evidence_text(event: Event, text: str | None) -> str:
-    """The sentences that support ``event`` (or its trigger when no evidence is given)."""
-    if not text:
-        return event.trigger.text
-    spans = [(s.start, s.end) for s in event.evidence] or [(event.trigger.start, event.trigger.end)]
-    return " ".join(text[a:b] for a, b in spans)
+def evidence_texts(event: Event, text: str | None) -> list[str]:
+    """The sentences that support ``event``, one per evidence span (empty without the text)."""
+    return [text[s.start : s.end] for s in event.evidence] if text else []
 
 
 def records_from_report(report: ArticleReport, text: str | None = None) -> list[MentionRecord]:
@@ -84,7 +85,7 @@ def records_from_report(report: ArticleReport, text: str | None = None) -> list[
             outlet=meta.outlet,
             published=meta.published,
             event=ev,
-            evidence_text=evidence_text(ev, text),
+            evidence=evidence_texts(ev, text),
         )
         for ev in report.events
         if ev.modality not in UNREAL

@@ -30,7 +30,7 @@ def _record(row) -> MentionRecord:  # noqa: ANN001 - a Row of mentions joined to
         outlet=row.outlet,
         published=row.published,
         event=Event.model_validate_json(row.event_json),
-        evidence_text=row.evidence_text,
+        evidence=json.loads(row.evidence_json),
     )
 
 
@@ -39,7 +39,7 @@ def _member_query():  # noqa: ANN202
         mentions.c.id,
         mentions.c.canonical,
         mentions.c.event_json,
-        mentions.c.evidence_text,
+        mentions.c.evidence_json,
         articles.c.article_id,
         articles.c.sha256,
         articles.c.outlet,
@@ -98,12 +98,6 @@ def _event_row(merged: MergedEvent) -> dict:
     }
 
 
-def _texts(conn: Connection, shas: set[str]) -> dict[str, str]:
-    query = select(articles.c.sha256, articles.c.text).where(articles.c.sha256.in_(shas))
-    rows = conn.execute(query)
-    return {r.sha256: r.text for r in rows}
-
-
 def merge_mention(conn: Connection, mention_pk: int, rec: MentionRecord) -> str:
     """Attach one stored mention to its canonical event; 'joined', 'new' or 'skipped'."""
     cands = _candidates(conn, rec)
@@ -114,7 +108,7 @@ def merge_mention(conn: Connection, mention_pk: int, rec: MentionRecord) -> str:
         uid, old_json = old.one()
         related = [Related(**r) for r in json.loads(old_json).get("related", [])]
         group = [*members, rec]
-        merged = build_merged(uid, group, _texts(conn, {m.sha256 for m in group}), related)
+        merged = build_merged(uid, group, related)
         conn.execute(update(events).where(events.c.id == event_pk).values(**_event_row(merged)))
         conn.execute(update(mentions).where(mentions.c.id == mention_pk).values(canonical=event_pk))
         return "joined"
@@ -125,7 +119,7 @@ def merge_mention(conn: Connection, mention_pk: int, rec: MentionRecord) -> str:
         for i, rel in decision.related
     ]
     uid = event_uid(rec)
-    merged = build_merged(uid, [rec], _texts(conn, {rec.sha256}), related)
+    merged = build_merged(uid, [rec], related)
     event_pk = conn.execute(
         insert(events).values(uid=uid, **_event_row(merged)).returning(events.c.id)
     ).scalar_one()

@@ -76,7 +76,7 @@ mentions = Table(
     Column("kind", Text),
     Column("country", String(3)),
     Column("date_start", Date),
-    Column("evidence_text", Text, nullable=False, default=""),
+    Column("evidence_json", Text, nullable=False, default="[]"),
     Column("event_json", Text, nullable=False),
     Column("canonical", Integer, ForeignKey("events.id", ondelete="SET NULL")),
 )

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, Engine, insert, select
 
-from eventcoder.merge.records import UNREAL, MentionRecord, event_kind, evidence_text
+from eventcoder.merge.records import UNREAL, MentionRecord, event_kind, evidence_texts
 from eventcoder.model import Article, ArticleReport
 from eventcoder.store.merging import merge_mention
 from eventcoder.store.schema import articles, figures, framing, mentions, sources
@@ -80,7 +80,7 @@ def write_batch(engine: Engine, pairs: Sequence[tuple[Article, ArticleReport]]) 
         fig_rows, frame_rows = [], []
         for pk, (art, rep) in zip(ids, fresh, strict=True):
             for ev in rep.events:
-                text = evidence_text(ev, art.text)
+                evidence = evidence_texts(ev, art.text)
                 row = {
                     "article": pk,
                     "event_id": ev.id,
@@ -89,7 +89,7 @@ def write_batch(engine: Engine, pairs: Sequence[tuple[Article, ArticleReport]]) 
                     "kind": event_kind(ev),
                     "country": ev.location.country if ev.location else None,
                     "date_start": ev.date.start,
-                    "evidence_text": text,
+                    "evidence_json": json.dumps(evidence),
                     "event_json": ev.model_dump_json(),
                 }
                 rec = MentionRecord(
@@ -98,7 +98,7 @@ def write_batch(engine: Engine, pairs: Sequence[tuple[Article, ArticleReport]]) 
                     outlet=rep.article.outlet,
                     published=rep.article.published,
                     event=ev,
-                    evidence_text=text,
+                    evidence=evidence,
                 )
                 todo.append((row, rec))
             fig_rows += [

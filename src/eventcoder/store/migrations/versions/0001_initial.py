@@ -70,7 +70,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.Text),
         sa.Column("country", sa.String(3)),
         sa.Column("date_start", sa.Date),
-        sa.Column("evidence_text", sa.Text, nullable=False),
+        sa.Column("evidence_json", sa.Text, nullable=False),
         sa.Column("event_json", sa.Text, nullable=False),
         sa.Column("canonical", sa.Integer, sa.ForeignKey("events.id", ondelete="SET NULL")),
     )
