@@ -69,7 +69,10 @@ def report_table(report: ArticleReport) -> Table:
 
 
 def print_tables(reports: Iterable[ArticleReport], console: Console | None = None) -> None:
-    console = console or Console()
+    if console is None:
+        console = Console()
+        if not console.is_terminal:  # piped or redirected: do not squeeze into 80 columns
+            console = Console(width=160)
     for report in reports:
         console.print(report_table(report))
         for fig in report.figures:
