@@ -106,3 +106,58 @@ def test_hyphen_and_space_spellings_both_match(nlp):
     hits = found(nlp, "Hay'at Tahrir al Sham took the town.")
     assert hits["Hay'at Tahrir al Sham"].country == "SYR"
     assert found(nlp, "Al Shabaab fighters attacked.")["Al Shabaab fighters"].name == "Al Shabaab"
+
+
+def test_officials_by_title_resolve_to_their_government(nlp):
+    hits = found(nlp, "The Hungarian foreign minister met Norway's deputy prime minister and "
+                      "two Russian diplomats in Vienna.")
+    assert hits["Hungarian foreign minister"].name == "Government of Hungary"
+    assert hits["Norway's deputy prime minister"].country == "NOR"
+    assert hits["Russian diplomats"].country == "RUS"
+
+
+def test_a_named_person_after_a_title_is_part_of_the_mention(nlp):
+    hits = found(nlp, "Ukrainian President Volodymyr Zelensky thanked the Danish envoy.")
+    assert hits["Ukrainian President Volodymyr Zelensky"].name == "Government of Ukraine"
+    assert hits["Danish envoy"].country == "DNK"
+
+
+def test_coordinated_demonyms_share_the_noun(nlp):
+    hits = found(nlp, "Senior Czech and Slovak officials agreed to reopen the crossing.")
+    assert hits["Czech"].name == "Government of the Czech Republic"
+    assert hits["Slovak officials"].country == "SVK"
+    hits = found(nlp, "French, German and Italian ministers met on Monday.")
+    assert {h.country for h in hits.values()} == {"FRA", "DEU", "ITA"}
+
+
+def test_dotted_abbreviations_match_as_written(nlp):
+    hits = found(nlp, "A senior U.S. official said the U.S. would not attend.")
+    assert hits["U.S. official"].name == "Government of the United States"
+    assert hits["U.S."].country == "USA"
+
+
+def test_seats_of_government_and_igos(nlp):
+    hits = found(nlp, "The Kremlin, the White House and Downing Street spoke after NATO, "
+                      "the European Community and UN agencies met.")
+    assert hits["Kremlin"].country == "RUS"
+    assert hits["White House"].country == "USA"
+    assert hits["Downing Street"].country == "GBR"
+    for igo in ("NATO", "European Community", "UN agencies"):
+        assert hits[igo].country is None and hits[igo].kind == "External/Other"
+
+
+def test_leaders_named_without_title_speak_for_their_government(nlp):
+    hits = found(nlp, "Erdogan phoned Pashinyan after Guterres spoke.")
+    assert hits["Erdogan"].name == "Government of Turkey"
+    assert hits["Pashinyan"].name == "Government of Armenia"
+    assert hits["Guterres"].name == "United Nations"
+
+
+def test_a_government_without_its_country_is_generic(nlp):
+    hit = found(nlp, "The authorities imposed a curfew.")["The authorities"]
+    assert hit.generic and hit.name == "Government" and hit.country is None
+
+
+def test_media_names_match_only_capitalised(nlp):
+    assert "Russia today" not in found(nlp, "The envoy visited Russia today.")
+    assert found(nlp, "Russia Today reported the visit.")["Russia Today"].is_media

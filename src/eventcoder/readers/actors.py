@@ -69,6 +69,8 @@ class ActorKB:
         self.data = data
         self.actors: dict[str, Actor] = {}
         self.aliases: dict[str, list[Alias]] = {}  # lower-cased surface form -> candidates
+        # lower-cased form -> the spellings as written: the tokenizer splits "u.s." but not "U.S."
+        self.surfaces: dict[str, set[str]] = {}
         self.countries: dict[str, CountryInfo] = {}
         self.demonyms: dict[str, str] = {}  # lower surface -> iso3 (demonyms + country names)
         self.capitals: dict[str, str] = {}  # lower capital -> iso3
@@ -110,7 +112,8 @@ class ActorKB:
                 self._add_alias(text, Alias(civilians, priority=COUNTRY))
 
     def _build_named(self) -> None:
-        sections = (("actors", False), ("generic", False), ("media", True), ("monitors", True))
+        sections = (("actors", False), ("leaders", False), ("generic", False), ("media", True),
+                    ("monitors", True))
         for section, is_media in sections:
             for entry in self.data.get(section) or []:
                 name = entry["name"]
@@ -123,7 +126,8 @@ class ActorKB:
                 )
                 self.actors[name] = actor
                 for text in [name, *(entry.get("aliases") or [])]:
-                    self._add_alias(text, Alias(actor))
+                    # Outlet names are written capitalised ("Russia Today", not "Russia today").
+                    self._add_alias(text, Alias(actor), cased=is_media)
                 for text in entry.get("place_aliases") or []:
                     self._add_alias(text, Alias(actor, place_like=True))
                     self.place_names.add(text.lower())
@@ -142,9 +146,11 @@ class ActorKB:
         if _needs_exact(text):
             self.exact_words.add(text)
 
-    def _add_alias(self, text: str, alias: Alias) -> None:
+    def _add_alias(self, text: str, alias: Alias, cased: bool = False) -> None:
         for variant in surface_variants(text):
-            exact = variant if _needs_exact(variant) else None
+            cased_form = cased and any(ch.isupper() for ch in variant)
+            exact = variant if cased_form or _needs_exact(variant) else None
+            self.surfaces.setdefault(variant.lower(), set()).add(variant)
             cands = self.aliases.setdefault(variant.lower(), [])
             candidate = Alias(alias.actor, alias.partisan, alias.neutral, exact,
                               alias.place_like, alias.priority)
@@ -173,6 +179,7 @@ class ActorKB:
         return self.actors.get(f"{GROUPS[branch][0]} ({info.name})") if info else None
 
 
+COORDINATORS = {"and", "or", ",", "&"}
 COMPASS_WORDS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -247,9 +254,7 @@ class ActorReader:
                 continue
             cands.append((start, end, alias.priority, _hit(span, alias)))
         for _, start, end in self.tokens(doc):
-            hit = self._phrase_hit(doc, start, end)
-            if hit is not None:
-                cands.append((start, end, PHRASE, hit))
+            cands.extend(self._phrase_hits(doc, start, end))
         doc._.ec_actors = _longest_first(cands, len(doc))
         return doc
 
@@ -275,8 +280,9 @@ class ActorReader:
             return bool(after & self.geo_nouns)
         return False
 
-    def _phrase_hit(self, doc: Doc, start: int, end: int) -> ActorHit | None:
-        """Validate a "<demonym> [modifiers] <noun>" match and name its actor."""
+    def _phrase_hits(self, doc: Doc, start: int, end: int) -> list[tuple[int, int, int, ActorHit]]:
+        """Validate a "<demonym> [modifiers] <noun>" match and name its actor; demonyms
+        coordinated before it share the noun ("Hungarian and Romanian officials")."""
         words = [t.text for t in doc[start:end]]
         lowers = [w.lower() for w in words]
         head = next((n for n in range(min(5, len(words) - 1), 0, -1)
@@ -285,35 +291,72 @@ class ActorReader:
         tail = next((n for n in (3, 2, 1) if n <= len(words) - head
                      and " ".join(lowers[-n:]) in self.nouns), 0)
         if not head or not tail:
-            return None
+            return []
         middle = lowers[head:len(words) - tail]
         if any(m not in self.modifiers for m in middle):
-            return None
+            return []
         key, noun = " ".join(lowers[:head]), " ".join(lowers[-tail:])
         if key in self.kb.exact_keys and " ".join(words[:head]) not in self.kb.exact_words:
-            return None
+            return []
         branch = self.nouns[noun]
         if key in self.kb.capitals:
             if branch != "government":
-                return None
+                return []
             iso3 = self.kb.capitals[key]
         else:
             iso3 = self.kb.demonyms[key]
         partisan = noun in self.partisan_nouns or bool(
             set(middle) & {"occupation", "occupying", "regime"})
-        if branch in BRANCHES:
-            actor = self.kb.state_actor(iso3, branch)
-        elif branch == "armed_group" and noun.startswith("resistance"):
-            named = self.resistance_of.get(iso3)
-            actor = self.kb.actors.get(named) if named else self.kb.group_actor(iso3, branch)
-            partisan = True
-        else:
-            actor = self.kb.group_actor(iso3, branch)
+        actor = self._branch_actor(iso3, branch, noun)
         if actor is None:
-            return None
+            return []
+        partisan = partisan or (branch == "armed_group" and noun.startswith("resistance"))
+        # "Ukrainian President Volodymyr Zelensky": the person named is part of the mention.
+        while end < len(doc) and doc[end].ent_type_ == "PERSON" and branch == "government":
+            end += 1
         span = doc[start:end]
         neutral = f"{actor.name}" if partisan else None
-        return _hit(span, Alias(actor, partisan=partisan, neutral=neutral, priority=PHRASE))
+        out = [(start, end, PHRASE,
+                _hit(span, Alias(actor, partisan=partisan, neutral=neutral, priority=PHRASE)))]
+        for c_start, c_end, c_iso3 in self._coordinated(doc, start):
+            other = self._branch_actor(c_iso3, branch, noun)
+            if other is not None:
+                out.append((c_start, c_end, NAMED, _hit(doc[c_start:c_end], Alias(other))))
+        return out
+
+    def _branch_actor(self, iso3: str, branch: str, noun: str) -> Actor | None:
+        if branch in BRANCHES:
+            return self.kb.state_actor(iso3, branch)
+        if branch == "armed_group" and noun.startswith("resistance"):
+            named = self.resistance_of.get(iso3)
+            return self.kb.actors.get(named) if named else self.kb.group_actor(iso3, branch)
+        return self.kb.group_actor(iso3, branch)
+
+    def _coordinated(self, doc: Doc, start: int) -> list[tuple[int, int, str]]:
+        """Demonyms joined to the phrase's own by "and"/"or"/commas, right to left."""
+        found: list[tuple[int, int, str]] = []
+        i = start
+        while i > 1:
+            j = i
+            while j > 0 and i - j < 2 and doc[j - 1].lower_ in COORDINATORS:
+                j -= 1
+            if j == i:
+                break
+            match = next(((j - n, j) for n in (2, 1) if j - n >= 0
+                          and self._demonym_iso3(doc[j - n:j]) is not None), None)
+            if match is None:
+                break
+            found.append((*match, self._demonym_iso3(doc[match[0]:match[1]])))
+            i = match[0]
+        return found
+
+    def _demonym_iso3(self, span) -> str | None:
+        key = span.text.lower()
+        if key not in self.kb.demonyms:
+            return None
+        if key in self.kb.exact_keys and span.text not in self.kb.exact_words:
+            return None
+        return self.kb.demonyms[key]
 
 
 def _hit(span, alias: Alias) -> ActorHit:
@@ -338,16 +381,16 @@ def _longest_first(cands: list[tuple[int, int, int, ActorHit]], n_tokens: int) -
 def _matchers_for(vocab_id: int, nlp: Language):  # noqa: ARG001 - vocab_id keys the cache
     kb = get_kb()
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-    keys = list(kb.aliases)
-    for key, doc in zip(keys, nlp.tokenizer.pipe(keys), strict=True):
-        phrases.add(key, [doc])
+    for key in kb.aliases:
+        forms = sorted({key, *kb.surfaces.get(key, ())})
+        phrases.add(key, list(nlp.tokenizer.pipe(forms)))
     nouns: dict[str, str] = {}
     for branch, words in (kb.data.get("state_nouns") or {}).items():
         for w in words:
             nouns.setdefault(w.lower(), branch)
     modifiers = {m.lower() for m in kb.data.get("state_modifiers") or []}
     tokens = Matcher(nlp.vocab)
-    lead_forms = set(kb.demonyms) | set(kb.capitals)
+    lead_forms = set(kb.demonyms) | set(kb.capitals) | kb.exact_words
     noun_docs = [[t.lower_ for t in d] for d in nlp.tokenizer.pipe(list(nouns))]
     noun_pats = position_patterns(noun_docs)
     mod = {"LOWER": {"IN": sorted(modifiers)}, "OP": "{0,3}"}
