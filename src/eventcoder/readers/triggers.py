@@ -31,7 +31,8 @@ ANAPHOR_WINDOW = 2  # sentences back that "the attack" may point to
 CLOSE_DEPTH = 3  # dependency steps that count as "the same clause"
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "such"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-THREAT_HEADS = {"threaten", "vow", "warn", "pledge", "promise", "swear", "plan", "intend"}
+THREAT_HEADS = {"threaten", "vow", "warn", "pledge", "promise", "swear", "plan", "intend",
+                "plot"}
 NEG_DETS = {"no", "neither", "nor"}
 NEG_WORDS = {"not", "n't", "never", "no"}
 
@@ -49,6 +50,8 @@ class Entry:
     violent: bool
     requires_refiner: bool
     needs_territory: bool
+    close: bool  # the refiner must sit in the trigger's clause (CLOSE_DEPTH)
+    weak_heads: frozenset[str]  # "despite the ceasefire": the head word that makes it background
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,7 @@ class Refiner:
     code: str
     weapon: str | None
     priority: int
+    on_object: bool  # counts only inside the trigger's object ("seized rifles", not "rifles fired")
 
 
 @dataclass(slots=True)
@@ -101,28 +105,72 @@ def term_words(term: str) -> list[str]:
 
 
 class TermMatcher:
-    """Lemma phrases matched by hash (PhraseMatcher on LEMMA and on LOWER); only phrases with a
-    "*" gap use the slower token Matcher. Keeps the readers' cost small next to parsing."""
+    """Lemma phrases matched by hash (PhraseMatcher on LEMMA and on LOWER). A phrase with one
+    "*" gap ("take * hostage") is matched as its two halves, joined when 0-3 non-punctuation
+    tokens lie between them: far cheaper than a token Matcher pattern with a repeat operator."""
 
     def __init__(self, vocab: Vocab, terms: dict[str, list[str]]) -> None:
         self.by_lemma = PhraseMatcher(vocab, attr="LEMMA")
         self.by_lower = PhraseMatcher(vocab, attr="LOWER")
-        self.gapped = Matcher(vocab)
+        self.halves_lemma = PhraseMatcher(vocab, attr="LEMMA")
+        self.halves_lower = PhraseMatcher(vocab, attr="LOWER")
+        self.gapped = Matcher(vocab)  # phrases with more than one gap (none today)
+        self.pairs: dict[int, list[tuple[int, str]]] = {}  # left half -> (right half, key)
+        self.vocab = vocab
         for key, phrases in terms.items():
-            plain, gapped = [], []
+            plain, multi = [], []
             for phrase in phrases:
                 words = term_words(str(phrase))
-                (gapped if "*" in words else plain).append(words)
+                gaps = words.count("*")
+                if gaps == 0:
+                    plain.append(words)
+                elif gaps == 1 and words[0] != "*" and words[-1] != "*":
+                    self._add_pair(key, words)
+                else:
+                    multi.append(words)
             if plain:
                 docs = [Doc(vocab, words=w, lemmas=w) for w in plain]
                 self.by_lemma.add(key, docs)
                 self.by_lower.add(key, docs)
-            if gapped:
-                self.gapped.add(key, [_gap_pattern(w) for w in gapped])
+            if multi:
+                self.gapped.add(key, [_gap_pattern(w) for w in multi])
+
+    def _add_pair(self, key: str, words: list[str]) -> None:
+        cut = words.index("*")
+        left, right = words[:cut], words[cut + 1:]
+        ids = []
+        for half in (left, right):
+            name = "H:" + " ".join(half)
+            doc = Doc(self.vocab, words=half, lemmas=half)
+            self.halves_lemma.add(name, [doc])
+            self.halves_lower.add(name, [doc])
+            ids.append(self.vocab.strings[name])
+        self.pairs.setdefault(ids[0], []).append((ids[1], key))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        found = set(self.by_lemma(doc)) | set(self.by_lower(doc)) | set(self.gapped(doc))
+        found = set(self.by_lemma(doc)) | set(self.by_lower(doc))
+        if len(self.gapped):
+            found |= set(self.gapped(doc))
+        if self.pairs:
+            found |= self._joined(doc)
         return sorted(found, key=lambda m: (m[1], m[2]))
+
+    def _joined(self, doc: Doc) -> set[tuple[int, int, int]]:
+        halves = set(self.halves_lemma(doc)) | set(self.halves_lower(doc))
+        if len(halves) < 2:
+            return set()
+        starts: dict[int, list[tuple[int, int]]] = {}
+        for hid, start, end in halves:
+            starts.setdefault(hid, []).append((start, end))
+        strings = doc.vocab.strings
+        out: set[tuple[int, int, int]] = set()
+        for hid, start, end in halves:
+            for right, key in self.pairs.get(hid, ()):
+                for r_start, r_end in starts.get(right, ()):
+                    if end <= r_start <= end + 3 and not any(
+                            t.is_punct for t in doc[end:r_start]):
+                        out.add((strings.add(key), start, r_end))
+        return out
 
 
 def _gap_pattern(words: list[str]) -> list[dict[str, Any]]:
@@ -163,13 +211,16 @@ def lexicon() -> Lexicon:
                 violent=bool(row.get("violent", False)),
                 requires_refiner=bool(row.get("requires_refiner", False)),
                 needs_territory=bool(row.get("needs_territory", False)),
+                close=bool(row.get("close", False)),
+                weak_heads=frozenset(row.get("weak_heads", [])),
             )
         )
         patterns[f"T{i}"] = [str(t) for t in row["terms"]]
     refiners: list[Refiner] = []
     for i, row in enumerate(data["refiners"]):
         groups = row["group"] if isinstance(row["group"], list) else [row["group"]]
-        refiners.append(Refiner(frozenset(groups), row["code"], row.get("weapon"), i))
+        refiners.append(Refiner(frozenset(groups), row["code"], row.get("weapon"), i,
+                                row.get("role") == "object"))
         patterns[f"R{i}"] = [str(t) for t in row["terms"]]
     patterns["BLOCK"] = [str(t) for t in data["blockers"]]
     terr = frozenset(str(t).lower() for t in data.get("territory_nouns", []))
@@ -227,8 +278,11 @@ def _governing_threat(root: Token) -> Token | None:
 
 def _is_figurative(root: Token, lex: Lexicon) -> bool:
     objs = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
-    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}):
+    for prep in (c for c in root.children
+                 if c.dep_ == "prep" and c.lower_ in {"on", "against", "from"}):
         objs.extend(c for c in prep.children if c.dep_ == "pobj")
+    if root.dep_ in {"acl", "relcl"}:
+        objs.append(root.head)  # "sanctions targeting ten officials"
     if root.dep_ == "dobj" and root.head.pos_ == "VERB":
         objs.append(root.head)  # "fight corruption" seen from a noun trigger is rare; cheap
     return any(o.lemma_.lower() in lex.figurative for o in objs)
@@ -238,99 +292,196 @@ def _has_territory(root: Token, lex: Lexicon) -> bool:
     objs = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass", "pobj", "nsubj"}]
     for prep in (c for c in root.children if c.dep_ in {"prep", "agent"}):
         objs.extend(c for c in prep.children if c.dep_ == "pobj")
+    for obj in list(objs):  # "seized control of the town", "took parts of the district"
+        for prep in (c for c in obj.children if c.dep_ == "prep"):
+            objs.extend(c for c in prep.children if c.dep_ == "pobj")
     return any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.lemma_.lower() in lex.territory_nouns
                for o in objs)
+
+
+def _object_tokens(root: Token) -> set[int]:
+    """Token indices of what the trigger acts on: its object, passive subject, or "of" phrase."""
+    heads = [c for c in root.children
+             if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "npadvmod", "dative"}]
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"):
+        heads.extend(c for c in prep.children if c.dep_ == "pobj")
+    if root.dep_ in {"acl", "relcl"} and root.head.pos_ in {"NOUN", "PROPN"}:
+        heads.append(root.head)  # "the rifles seized in the raid"
+    if root.dep_ == "conj" and not heads:
+        return _object_tokens(root.head)  # "were found and defused"
+    out: set[int] = set()
+    for h in heads:
+        out.update(t.i for t in h.subtree)
+    return out
+
+
+def _outer_refiners(found: list[tuple[Span, Refiner]]) -> list[tuple[Token, Refiner]]:
+    """Refiner words not inside a longer phrase of the same group ("bomber" in "suicide
+    bomber"); other groups keep theirs ("missile" in "ballistic missile" is also interceptable)."""
+    out = []
+    for span, ref in found:
+        inner = any(o.start <= span.start and span.end <= o.end and len(o) > len(span)
+                    and other.groups & ref.groups for o, other in found)
+        if not inner:
+            out.append((span.root, ref))
+    return out
+
+
+@dataclass(slots=True)
+class _Scan:
+    """What one pass of the matcher found in a document."""
+
+    triggers: dict[tuple[int, int], list[int]]  # span -> entry indices, in YAML order
+    refs: dict[int, list[tuple[Token, Refiner]]]  # sentence start -> refiner words
+    blocked_sents: set[int]
+
+
+def _scan(doc: Doc, matcher: TermMatcher) -> _Scan:
+    lex = lexicon()
+    vocab_str = doc.vocab.strings
+    trig: dict[tuple[int, int], list[int]] = {}
+    raw_refs: dict[int, list[tuple[Span, Refiner]]] = {}
+    blocked: set[int] = set()
+    for match_id, start, end in matcher(doc):
+        key = vocab_str[match_id]
+        span = doc[start:end]
+        if key[0] == "T":
+            n = int(key[1:])
+            entry = lex.entries[n]
+            if not entry.pos or span.root.pos_ in entry.pos:
+                trig.setdefault((start, end), []).append(n)
+        elif key == "BLOCK":
+            if _is_blocker(span):
+                blocked.add(span.sent.start)
+        else:
+            ref = lex.refiners[int(key[1:])]
+            raw_refs.setdefault(span.sent.start, []).append((span, ref))
+    for ids in trig.values():
+        ids.sort()
+    refs = {k: _outer_refiners(v) for k, v in raw_refs.items()}
+    return _Scan(trig, refs, blocked)
+
+
+def _best_refiner(span: Span, entry: Entry, refs: list[tuple[Token, Refiner]]
+                  ) -> tuple[Refiner | None, int]:
+    """The refiner that specialises this trigger: same clause first, then ACLED priority."""
+    root = span.root
+    objects: set[int] | None = None
+    best: tuple[int, int, int] | None = None
+    best_ref: Refiner | None = None
+    best_tok = -1
+    for tok, ref in refs:
+        if not ref.groups.intersection(entry.refine) or span.start <= tok.i < span.end:
+            continue
+        if ref.on_object:
+            if objects is None:
+                objects = _object_tokens(root)
+            if tok.i not in objects:
+                continue
+        depth = _depth_between(root, tok)
+        if entry.close and depth > CLOSE_DEPTH:
+            continue
+        rank = (0 if depth <= CLOSE_DEPTH else 1, ref.priority, abs(tok.i - root.i))
+        if best is None or rank < best:
+            best, best_ref, best_tok = rank, ref, tok.i
+    return best_ref, best_tok
 
 
 def find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
     """All trigger hits in ``doc``, in text order."""
     lex = lexicon()
-    vocab_str = doc.vocab.strings
-    trig_spans: list[Span] = []
-    refs: dict[int, list[tuple[Token, Refiner]]] = {}
-    blocked_sents: set[int] = set()
-    for match_id, start, end in matcher(doc):
-        key = vocab_str[match_id]
-        span = doc[start:end]
-        if key[0] == "T":
-            entry = lex.entries[int(key[1:])]
-            if not entry.pos or span.root.pos_ in entry.pos:
-                trig_spans.append(Span(doc, start, end, label=key))
-        elif key == "BLOCK":
-            if _is_blocker(span):
-                blocked_sents.add(span.sent.start)
-        else:
-            ref = lex.refiners[int(key[1:])]
-            refs.setdefault(span.sent.start, []).append((span.root, ref))
-
+    scan = _scan(doc, matcher)
+    spans = [Span(doc, s, e) for s, e in scan.triggers]
+    kept = sorted(filter_spans(spans), key=lambda s: s.start)
+    explicit = {i for s in kept
+                if any("weapon" not in lex.entries[n].refine
+                       for n in scan.triggers[(s.start, s.end)])
+                for i in range(s.start, s.end)}
     out: list[TriggerHit] = []
     recent: list[tuple[int, TriggerHit]] = []  # (sentence index, hit) for anaphora
-    sent_index = {s.start: n for n, s in enumerate(doc.sents)} if trig_spans else {}
+    sent_index = {s.start: n for n, s in enumerate(doc.sents)} if kept else {}
     threat_heads: set[int] = set()
-    kept = sorted(filter_spans(trig_spans), key=lambda s: s.start)
-    explicit = {i for s in kept if "weapon" not in lex.entries[int(s.label_[1:])].refine
-                for i in range(s.start, s.end)}
     for span in kept:
-        entry = lex.entries[int(span.label_[1:])]
-        root = span.root
-        if root.dep_ == "amod" and root.pos_ == "VERB":
+        if span.root.dep_ == "amod" and span.root.pos_ == "VERB":
             continue  # "the occupied territories", "alleged missions": a description, no event
-        sent = span.sent
-        if entry.violent and sent.start in blocked_sents:
-            continue
-        code_key, weight = entry.code, entry.weight
-        weapon = lex.code_weapon.get(code_key)
-        refined = False
-        if entry.refine:
-            best: tuple[int, int, int] | None = None
-            best_tok = -1
-            best_ref: Refiner | None = None
-            for tok, ref in refs.get(sent.start, []):
-                if not ref.groups.intersection(entry.refine) or span.start <= tok.i < span.end:
-                    continue
-                depth = _depth_between(root, tok)
-                rank = (0 if depth <= CLOSE_DEPTH else 1, ref.priority, abs(tok.i - root.i))
-                if best is None or rank < best:
-                    best, best_ref, best_tok = rank, ref, tok.i
-            if best_ref is not None:
-                if best_ref.weapon is not None and best_tok in explicit:
-                    continue  # "launched a drone strike": the explicit trigger is the event
-                code_key, weapon, refined = best_ref.code, best_ref.weapon, True
-                if weapon is not None:
-                    weight = max(weight, WEAPON_WEIGHT)
-        if not refined and entry.requires_refiner:
-            continue
-        if entry.needs_territory and not _has_territory(root, lex):
-            continue
-        if not refined and entry.figurative and _is_figurative(root, lex):
-            weight = min(weight, lex.figurative_weight)
-        sn = sent_index[sent.start]
-        if not refined and entry.anaphoric and _is_definite(span):
-            prior = [h for n, h in recent if sn - n <= ANAPHOR_WINDOW and h.acled_type]
-            if prior:
-                src = max(reversed(prior), key=lambda h: h.weight)
-                hit = _make_hit(span, (src.acled_type, src.acled_sub, src.plover,
-                                       src.plover_mode, src.cameo), src.weapon, ANAPHOR_WEIGHT)
-                hit.negated = _is_negated(root, span)
-                out.append(hit)
+        sn = sent_index[span.sent.start]
+        for n in scan.triggers[(span.start, span.end)]:
+            hit = _code_span(span, lex.entries[n], lex, scan, explicit, recent, sn)
+            if hit is None:
                 continue
-        code = lex.codes[code_key]
-        if code[2] == "ASSAULT" and entry.violent:
-            gov = _governing_threat(root)
-            if gov is not None:
-                threat_heads.add(gov.i)
-                code = lex.codes["threaten_force"]
-        hit = _make_hit(span, code, weapon, weight)
-        hit.negated = _is_negated(root, span)
-        out.append(hit)
-        if hit.acled_type and not hit.negated:
-            recent.append((sn, hit))
+            if hit.plover == "THREATEN" and hit.plover_mode == "violence" and lex.entries[
+                    n].violent:
+                gov = _governing_threat(span.root)
+                if gov is not None:
+                    threat_heads.add(gov.i)
+            out.append(hit)
+            if hit.acled_type and not hit.negated:
+                recent.append((sn, hit))
+            break
     # a "threaten"/"vow" word whose violent complement became THREATEN is the same event
     if threat_heads:
         out = [h for h in out
                if not (h.plover == "THREATEN" and _head_index(doc, h) in threat_heads
                        and h.acled_type is None and h.lemma.split()[0] in THREAT_HEADS)]
     return _damp_intercepted(doc, out)
+
+
+def _code_span(span: Span, entry: Entry, lex: Lexicon, scan: _Scan, explicit: set[int],
+               recent: list[tuple[int, TriggerHit]], sn: int) -> TriggerHit | None:
+    """The hit one lexicon entry makes of a matched span, or None when the entry does not apply
+    (the next entry for the same words is then tried: "seized the town" / "seized rifles")."""
+    root = span.root
+    sent = span.sent
+    if entry.violent and sent.start in scan.blocked_sents:
+        return None
+    code_key, weight = entry.code, entry.weight
+    weapon = lex.code_weapon.get(code_key)
+    refined = False
+    if entry.refine:
+        best_ref, best_tok = _best_refiner(span, entry, scan.refs.get(sent.start, []))
+        if best_ref is not None:
+            if best_ref.weapon is not None and entry.violent and best_tok in explicit:
+                return None  # "launched a drone strike": the explicit trigger is the event
+            code_key, weapon, refined = best_ref.code, best_ref.weapon, True
+            if weapon is not None:
+                weight = max(weight, WEAPON_WEIGHT)
+    if not refined and entry.requires_refiner:
+        return None
+    if entry.needs_territory and not _has_territory(root, lex):
+        return None
+    if entry.violent and not refined and "weapon" in entry.refine and scan.blocked_sents:
+        return None  # a bare "explosion" in a story about a gas leak or a storm
+    weak = bool(entry.weak_heads) and _under_weak_head(root, entry.weak_heads)
+    figurative = weak or not refined and entry.figurative and _is_figurative(root, lex)
+    if not refined and entry.anaphoric and _is_definite(span):
+        prior = [h for n, h in recent if sn - n <= ANAPHOR_WINDOW and h.acled_type]
+        if prior:
+            src = max(reversed(prior), key=lambda h: h.weight)
+            hit = _make_hit(span, (src.acled_type, src.acled_sub, src.plover,
+                                   src.plover_mode, src.cameo), src.weapon, ANAPHOR_WEIGHT)
+            hit.negated = _is_negated(root, span)
+            return hit
+    code = lex.codes[code_key]
+    if code[2] == "ASSAULT" and entry.violent and _governing_threat(root) is not None:
+        code = lex.codes["threaten_force"]
+    if figurative:  # "an attack on democracy", "despite the truce": not an event ACLED codes
+        code = (None, None, *code[2:])
+        weight = min(weight, lex.figurative_weight)
+    hit = _make_hit(span, code, weapon, weight)
+    hit.negated = _is_negated(root, span)
+    return hit
+
+
+def _under_weak_head(root: Token, heads: frozenset[str]) -> bool:
+    """ "despite the ceasefire", "violated the truce": mentioned, not concluded."""
+    tok = root
+    for _ in range(3):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in heads:
+            return True
+    return False
 
 
 def _is_blocker(span: Span) -> bool:
