@@ -51,6 +51,7 @@ class Entry:
     requires_refiner: bool
     needs_territory: bool
     close: bool  # the refiner must sit in the trigger's clause (CLOSE_DEPTH)
+    doc_blocked: bool  # unrefined, it is dropped when a blocker is anywhere in the text
     weak_heads: frozenset[str]  # "despite the ceasefire": the head word that makes it background
 
 
@@ -212,6 +213,7 @@ def lexicon() -> Lexicon:
                 requires_refiner=bool(row.get("requires_refiner", False)),
                 needs_territory=bool(row.get("needs_territory", False)),
                 close=bool(row.get("close", False)),
+                doc_blocked=bool(row.get("doc_blocked", False)),
                 weak_heads=frozenset(row.get("weak_heads", [])),
             )
         )
@@ -307,8 +309,11 @@ def _object_tokens(root: Token) -> set[int]:
         heads.extend(c for c in prep.children if c.dep_ == "pobj")
     if root.dep_ in {"acl", "relcl"} and root.head.pos_ in {"NOUN", "PROPN"}:
         heads.append(root.head)  # "the rifles seized in the raid"
-    if root.dep_ == "conj" and not heads:
-        return _object_tokens(root.head)  # "were found and defused"
+    if not heads:  # "were found and defused", "killed and wounded scores of fighters"
+        near = [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        if root.dep_ == "conj":
+            near.append(root.head)
+        heads = [c for v in near for c in v.children if c.dep_ in {"dobj", "nsubjpass"}]
     out: set[int] = set()
     for h in heads:
         out.update(t.i for t in h.subtree)
@@ -423,7 +428,7 @@ def find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
         out = [h for h in out
                if not (h.plover == "THREATEN" and _head_index(doc, h) in threat_heads
                        and h.acled_type is None and h.lemma.split()[0] in THREAT_HEADS)]
-    return _damp_intercepted(doc, out)
+    return _absorb_withdrawals(doc, _damp_intercepted(doc, out))
 
 
 def _code_span(span: Span, entry: Entry, lex: Lexicon, scan: _Scan, explicit: set[int],
@@ -449,7 +454,7 @@ def _code_span(span: Span, entry: Entry, lex: Lexicon, scan: _Scan, explicit: se
         return None
     if entry.needs_territory and not _has_territory(root, lex):
         return None
-    if entry.violent and not refined and "weapon" in entry.refine and scan.blocked_sents:
+    if entry.doc_blocked and not refined and scan.blocked_sents:
         return None  # a bare "explosion" in a story about a gas leak or a storm
     weak = bool(entry.weak_heads) and _under_weak_head(root, entry.weak_heads)
     figurative = weak or not refined and entry.figurative and _is_figurative(root, lex)
@@ -515,6 +520,23 @@ def _damp_intercepted(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
         sent = doc.char_span(h.start, h.end, alignment_mode="expand").sent.start
         if sent in disrupted and h.acled_type == "Explosions/Remote violence":
             h = replace(h, weight=min(h.weight, 0.3))
+        out.append(h)
+    return out
+
+
+def _absorb_withdrawals(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """A withdrawal in the sentence that says who took the place over is that change of hands
+    (Non-violent transfer or a battle), not a separate Change to group/activity."""
+    taken = {doc.char_span(h.start, h.end, alignment_mode="expand").sent.start
+             for h in hits if h.acled_type == "Battles" and h.acled_sub != "Armed clash"
+             or h.acled_sub == "Non-violent transfer of territory"}
+    if not taken:
+        return hits
+    out = []
+    for h in hits:
+        sent = doc.char_span(h.start, h.end, alignment_mode="expand").sent.start
+        if sent in taken and h.acled_sub == "Change to group/activity" and h.plover == "RETREAT":
+            h = replace(h, acled_type=None, acled_sub=None)
         out.append(h)
     return out
 
