@@ -109,3 +109,9 @@ def test_every_code_is_a_plover_type_with_a_mode_from_the_codebook():
     assert used <= set(lexicon_codes)
     covered = {lexicon_codes[c][2] for c in used}
     assert covered == PLOVER_TYPES - {"ASSAULT"}
+
+
+def test_a_promise_to_yield_is_a_concession_not_an_agreement(nlp):
+    hit = strongest(nlp, "The militia promised to withdraw from the two villages by June.")
+    assert hit.plover == "CONCEDE"
+    assert strongest(nlp, "The two ministers agreed to cooperate on energy.").plover == "AGREE"
