@@ -45,8 +45,8 @@ class Group:
     @property
     def lead(self) -> Candidate:
         """The most specific mention: one whose trigger names the means, else the first."""
-        specific = [m for m in self.members if not m.generic]
-        return specific[0] if specific else self.members[0]
+        specific = [m for m in self.members if not m.generic] or self.members
+        return max(specific, key=lambda m: m.trigger.weight)  # first of the strongest
 
     @property
     def place(self) -> PlaceHit | None:
