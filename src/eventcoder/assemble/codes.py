@@ -42,7 +42,9 @@ def country_name(alpha3: str | None) -> str | None:
 
 
 # Generic actor names from kb/actors.yaml and how a country completes them.
-STATE_BRANCHES = {"Military Forces": "military", "Police Forces": "police"}
+STATE_BRANCHES = {
+    "Military Forces": "military", "Police Forces": "police", "Government": "government",
+}
 
 
 def with_country(generic_name: str, alpha3: str | None) -> str:

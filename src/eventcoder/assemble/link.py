@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.assemble import syntax
+from eventcoder.readers.actors import get_kb
 from eventcoder.readers.hits import (
     ActorHit,
     CueHit,
@@ -363,12 +364,14 @@ def link_trigger(
 
     # --- acted on: actors and non-actor targets ----------------------------------------------
     object_tokens: list[Token] = []
+    # Violence lands on/against/at someone; talk, aid and agreement go to/with/from someone.
+    preps = syntax.TARGET_PREPS if trig.acled_type else syntax.ADDRESSEE_PREPS | {"in"}
     if is_noun:
-        object_tokens += syntax.objects(head)
+        object_tokens += syntax.objects(head, preps)
     if verb is not head or not is_noun:
         if syntax.is_passive(verb):
             object_tokens += syntax.passive_subjects(verb)
-        object_tokens += [t for t in syntax.objects(verb) if t is not head]
+        object_tokens += [t for t in syntax.objects(verb, preps) if t is not head]
     harm = _harm_verb(head, verb)
     if harm is not None:
         object_tokens += [t for t in syntax.objects(harm) if t is not head]
@@ -378,6 +381,16 @@ def link_trigger(
     object_tokens = [t for t in object_tokens if t.ent_type_ not in ("DATE", "TIME")]
     object_actors = [a for a in _actors_under(object_tokens, sent_actors) if a is not cand.actor1]
     cand.actor2 = _best_actor(object_actors, head)
+    if cand.actor2 is None and trig.plover in RECIPROCAL and cand.actor1 is not None:
+        # "X and Y agreed to ...": the second party of a joint act
+        partners = [a for a in actor1_hits if a is not cand.actor1 and a.name != cand.actor1.name]
+        cand.actor2 = partners[0] if partners else None
+    if cand.actor2 is None and trig.acled_type is None:
+        # "visited Moscow", "aid to Lebanon": a country or capital stands for its government
+        slot_places = [
+            p for t in object_tokens for p in syntax.hits_in(places, syntax.subtree_range(t))
+        ]
+        cand.actor2 = _government_of(next((p for p in slot_places if p.country), None))
 
     target_places: list[PlaceHit] = []
     for token in object_tokens:
@@ -483,6 +496,18 @@ def link_trigger(
         subj = _best_actor(_actors_under(syntax.subjects(verb), sent_actors), head)
         cand.claimant = subj
     return cand
+
+
+RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
+
+
+def _government_of(place: PlaceHit | None) -> ActorHit | None:
+    if place is None or not (place.is_country or (place.feature or "").startswith("PPLC")):
+        return None
+    actor = get_kb().state_actor(place.country, "government")
+    if actor is None:
+        return None
+    return ActorHit(place.start, place.end, place.text, actor.name, place.country, actor.kind)
 
 
 def _actor_for_name(cue: CueHit, actors: list[ActorHit]) -> ActorHit | None:

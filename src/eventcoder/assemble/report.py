@@ -35,7 +35,7 @@ REPORTED_WITHIN_DAYS = 6
 UNCODED_PLOVER = {"threatened": "THREATEN"}
 GENERIC_BASES = {
     "Civilians", "Protesters", "Rioters", "Unidentified Armed Group", "Military Forces",
-    "Police Forces",
+    "Police Forces", "Government",
 }
 FIGURE_KINDS = {"killed", "injured", "displaced", "money", "count"}
 
@@ -223,6 +223,8 @@ def _confidence(group: Group, event: Event) -> float:
     the default threshold; a dated strike on a named place by a named group scores near 1.
     """
     lead = group.lead
+    if event.acled is None:
+        return _statement_confidence(group, event)
     score = 0.25 + 0.25 * max(m.trigger.weight for m in group.members)
     score += 0.15 if event.location is not None else 0.0
     score += 0.15 if event.date.start is not None and event.date.mention is not None else 0.0
@@ -240,6 +242,22 @@ def _confidence(group: Group, event: Event) -> float:
         score *= 0.75
     if all(m.bare_plural for m in group.members) and event.location is None:
         score -= 0.15  # a kind of act ("executions"), not one act at one place
+    if event.modality in ("negated", "hypothetical"):
+        score *= 0.5
+    return round(max(0.05, min(1.0, score)), 3)
+
+
+def _statement_confidence(group: Group, event: Event) -> float:
+    """Events ACLED does not code (talks, aid, demands, threats) have no place or toll to anchor
+    them; who acts and towards whom does."""
+    score = 0.3 + 0.3 * max(m.trigger.weight for m in group.members)
+    score += 0.15 if any(a.role == "actor1" and a.mention for a in event.actors) else 0.0
+    acted_on = event.target is not None or any(a.role == "actor2" for a in event.actors)
+    score += 0.1 if acted_on else 0.0
+    score += 0.05 if any(s.role != "publisher" for s in event.sources) else 0.0
+    score += 0.05 if event.date.mention is not None else 0.0
+    if all(m.quoted for m in group.members):
+        score *= 0.75
     if event.modality in ("negated", "hypothetical"):
         score *= 0.5
     return round(max(0.05, min(1.0, score)), 3)

@@ -105,11 +105,15 @@ def agents(token: Token) -> list[Token]:
     return out
 
 
-def objects(token: Token) -> list[Token]:
-    """Direct objects and the objects of against/on/at/in... attached to the token."""
-    out = children(token, OBJECT_DEPS)
+# Who a statement, visit or agreement is directed at: "aid to X", "talks with X", "call on X".
+ADDRESSEE_PREPS = {"to", "with", "from", "for", "toward", "towards", "against", "on", "upon"}
+
+
+def objects(token: Token, preps: set[str] = TARGET_PREPS) -> list[Token]:
+    """Direct objects (and datives) and the objects of the given prepositions on the token."""
+    out = children(token, OBJECT_DEPS | {"dative"})
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not is_motive(child):
+        if child.dep_ == "prep" and child.lower_ in preps and not is_motive(child):
             out.extend(c for c in child.children if c.dep_ == "pobj")
     return out
 
