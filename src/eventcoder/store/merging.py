@@ -10,7 +10,7 @@ import json
 from collections import defaultdict
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, func, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, func, insert, or_, select, update
 
 from eventcoder.merge.canonical import build_merged
 from eventcoder.merge.cluster import assign, event_uid
@@ -98,6 +98,12 @@ def _event_row(merged: MergedEvent) -> dict:
     }
 
 
+# Built once: statements with bound parameters compile once and hit SQLAlchemy's cache.
+_SET_CANONICAL = update(mentions).where(mentions.c.id == bindparam("pk"))
+_UPDATE_EVENT = update(events).where(events.c.id == bindparam("pk"))
+_INSERT_EVENT = insert(events).returning(events.c.id)
+
+
 def merge_mention(conn: Connection, mention_pk: int, rec: MentionRecord) -> str:
     """Attach one stored mention to its canonical event; 'joined', 'new' or 'skipped'."""
     cands = _candidates(conn, rec)
@@ -109,8 +115,8 @@ def merge_mention(conn: Connection, mention_pk: int, rec: MentionRecord) -> str:
         related = [Related(**r) for r in json.loads(old_json).get("related", [])]
         group = [*members, rec]
         merged = build_merged(uid, group, related)
-        conn.execute(update(events).where(events.c.id == event_pk).values(**_event_row(merged)))
-        conn.execute(update(mentions).where(mentions.c.id == mention_pk).values(canonical=event_pk))
+        conn.execute(_UPDATE_EVENT, {"pk": event_pk, **_event_row(merged)})
+        conn.execute(_SET_CANONICAL, {"pk": mention_pk, "canonical": event_pk})
         return "joined"
     if rec.event.status != "new":
         return "skipped"  # background mentions may join an event but never found one
@@ -120,8 +126,6 @@ def merge_mention(conn: Connection, mention_pk: int, rec: MentionRecord) -> str:
     ]
     uid = event_uid(rec)
     merged = build_merged(uid, [rec], related)
-    event_pk = conn.execute(
-        insert(events).values(uid=uid, **_event_row(merged)).returning(events.c.id)
-    ).scalar_one()
-    conn.execute(update(mentions).where(mentions.c.id == mention_pk).values(canonical=event_pk))
+    event_pk = conn.execute(_INSERT_EVENT, {"uid": uid, **_event_row(merged)}).scalar_one()
+    conn.execute(_SET_CANONICAL, {"pk": mention_pk, "canonical": event_pk})
     return "new"
