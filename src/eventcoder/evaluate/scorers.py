@@ -141,6 +141,20 @@ def top_event(
     return best
 
 
+def lead_event(
+    report: ArticleReport,
+    keep: Callable[[Event], bool] = lambda e: True,
+    min_confidence: float = 0.0,
+) -> Event | None:
+    """What a story is about: its first new event (news puts the main event in the lead), else
+    its highest-confidence event. Background and causes told first do not win."""
+    kept = [e for e in confident_events(report, min_confidence) if keep(e)]
+    new = [e for e in kept if e.status == "new"]
+    if new:
+        return min(new, key=lambda e: (e.evidence[0].start if e.evidence else 0, -e.confidence))
+    return max(kept, key=lambda e: e.confidence) if kept else None
+
+
 def snippet(text: str, limit: int = 160) -> str:
     """One-line, shortened text for error tables."""
     flat = " ".join(text.split())

@@ -1,7 +1,7 @@
 """NGEC synthetic stories: document-level PLOVER type and mode.
 
-The document's label is the PLOVER type of its highest-confidence event; the mode is scored only
-on stories whose gold has one.
+The document's label is the PLOVER type of its lead event (the first new one, else the most
+confident); the mode is scored only on stories whose gold has one.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from eventcoder.evaluate.scorers import (
     ErrorCase,
     EvalResult,
     accuracy,
+    lead_event,
     macro_f1,
     per_class_scores,
     snippet,
     top_confusions,
-    top_event,
 )
 from eventcoder.model import ArticleReport
 
@@ -42,7 +42,7 @@ def score_synthetic(
     n_errors: int = 10,
 ) -> EvalResult:
     """Type accuracy and macro F1 (the NGEC anchor's metric), mode accuracy where gold has one."""
-    tops = [top_event(r, lambda e: e.plover is not None, min_confidence) for r in reports]
+    tops = [lead_event(r, lambda e: e.plover is not None, min_confidence) for r in reports]
     gold = [harmonise_type(s.label) for s in stories]
     pred = [t.plover.event_type.upper() if t and t.plover else None for t in tops]
     scores = per_class_scores(gold, pred, PLOVER_TYPES)
@@ -73,7 +73,7 @@ def score_synthetic(
         confusions=top_confusions(gold, pred),
         errors=errors[:n_errors],
         notes=[
-            "document label = PLOVER type of the highest-confidence event",
+            "document label = PLOVER type of the lead event (first new event, else most confident)",
             f"mode accuracy over the {len(with_mode)} stories whose gold has a mode",
         ],
     )
