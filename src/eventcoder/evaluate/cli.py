@@ -6,17 +6,16 @@ them standalone (used by benchmarks/eval_all.sh).
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from eventcoder.evaluate import runs
 from eventcoder.evaluate.report import render, write_json
 from eventcoder.evaluate.scorers import EvalResult
+from eventcoder.export.table import output_console
 from eventcoder.nlp import DEFAULT_MODEL
 from eventcoder.nlp.pipeline import ModelNotInstalled
 from eventcoder.pipeline import DEFAULT_MIN_CONFIDENCE
@@ -62,7 +61,7 @@ def _evaluate(
         typer.echo(f"eventcoder eval: {path}: {exc}", err=True)
         raise typer.Exit(2) from None
     # piped output (benchmarks, logs) gets wide tables instead of rich's 80 columns
-    console = Console() if sys.stdout.isatty() else Console(width=160)
+    console = output_console()
     render(result, console, show_errors=n_errors > 0)
     if json_out is not None:
         write_json(result, json_out)

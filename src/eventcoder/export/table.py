@@ -68,11 +68,15 @@ def report_table(report: ArticleReport) -> Table:
     return table
 
 
+def output_console() -> Console:
+    """A console for tables: the terminal's width, or 160 columns when piped or redirected
+    (rich would otherwise squeeze every table into 80)."""
+    console = Console()
+    return console if console.is_terminal else Console(width=160)
+
+
 def print_tables(reports: Iterable[ArticleReport], console: Console | None = None) -> None:
-    if console is None:
-        console = Console()
-        if not console.is_terminal:  # piped or redirected: do not squeeze into 80 columns
-            console = Console(width=160)
+    console = console or output_console()
     for report in reports:
         console.print(report_table(report))
         for fig in report.figures:

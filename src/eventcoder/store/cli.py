@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from eventcoder.export.table import output_console
 from eventcoder.nlp import DEFAULT_MODEL
 from eventcoder.store.db import DEFAULT_DB
 
@@ -77,7 +78,6 @@ def _open(db: str):  # noqa: ANN202
 
 
 def _table(events) -> None:  # noqa: ANN001
-    from rich.console import Console
     from rich.table import Table
 
     table = Table("event", "date", "type", "where", "killed", "reports", "outlets")
@@ -92,7 +92,7 @@ def _table(events) -> None:  # noqa: ANN001
             str(len(ev.reports)),
             "; ".join(dict.fromkeys(r.outlet for r in ev.reports if r.outlet)),
         )
-    Console().print(table)
+    output_console().print(table)
 
 
 def _write(events, fmt: str, out: Path | None) -> int:  # noqa: ANN001
