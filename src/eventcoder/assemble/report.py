@@ -239,7 +239,7 @@ def _confidence(group: Group, event: Event) -> float:
     if lead.generic and not lead.has_arguments:
         score -= 0.2
     if all(m.quoted for m in group.members):
-        score *= 0.75
+        score *= 0.65  # a speaker's words: opinion, questions, history as often as news
     if all(m.bare_plural for m in group.members) and event.location is None:
         score -= 0.15  # a kind of act ("executions"), not one act at one place
     if event.modality in ("negated", "hypothetical"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from eventcoder.assemble.link import Candidate
 from eventcoder.readers.hits import PlaceHit
@@ -98,13 +99,17 @@ def _places_compatible(group: Group, cand: Candidate) -> bool:
 
 
 def _dates_compatible(group: Group, cand: Candidate) -> bool:
+    """Two told dates must overlap (a day's slack): "in February" is not "on Wednesday"."""
     times = [m.time for m in group.members if m.time is not None and m.time.start_date]
-    if cand.time is None or cand.time.start_date is None or not times:
+    mine = cand.time
+    if mine is None or mine.start_date is None or not times:
         return True
+    slack = timedelta(days=1)
     for t in times:
-        if t.precision == "day" and cand.time.precision == "day":
-            if abs((t.start_date - cand.time.start_date).days) > 1:
-                return False
+        t_end = t.end_date or t.start_date
+        m_end = mine.end_date or mine.start_date
+        if t.start_date - slack > m_end or mine.start_date - slack > t_end:
+            return False
     return True
 
 
