@@ -340,8 +340,8 @@ def link_trigger(
 
     sent_actors = [
         a for a in syntax.hits_in(actors, sent_rng)
-        if not syntax.overlaps(a, trig) and outside_motives(a)
-    ]
+        if not syntax.inside(a, (trig.start, trig.end)) and outside_motives(a)
+    ]  # "Russian drones" stays an actor when the trigger is "drones struck"
     is_noun = head.pos_ in ("NOUN", "PROPN")
 
     # --- who acted -------------------------------------------------------------------------
