@@ -67,44 +67,35 @@ def _evaluate(
         write_json(result, json_out)
 
 
+def _labelled_command(runner: Callable[..., EvalResult]) -> Callable[..., None]:
+    """One command for a set whose gold is a label per text (same options for each)."""
+
+    def command(
+        file: GoldFile,
+        errors: Errors = 0,
+        min_confidence: MinConf = DEFAULT_MIN_CONFIDENCE,
+        json_out: JsonOut = None,
+        limit: Limit = None,
+        model: Model = DEFAULT_MODEL,
+    ) -> None:
+        _evaluate(file, runner, (), model, min_confidence, errors, limit, json_out)
+
+    return command
+
+
 def register(eval_app: typer.Typer) -> None:
     """Add ``case2021``, ``plover``, ``synthetic`` and ``articles`` to ``eval_app``."""
 
-    @eval_app.command("case2021")
-    def case2021(
-        file: GoldFile,
-        errors: Errors = 0,
-        min_confidence: MinConf = DEFAULT_MIN_CONFIDENCE,
-        json_out: JsonOut = None,
-        limit: Limit = None,
-        model: Model = DEFAULT_MODEL,
-    ) -> None:
-        """CASE 2021 task 2 TSV: weighted F1 over ACLED sub-types, no-event and claim shares."""
-        _evaluate(file, runs.run_case2021, (), model, min_confidence, errors, limit, json_out)
-
-    @eval_app.command("plover")
-    def plover(
-        file: GoldFile,
-        errors: Errors = 0,
-        min_confidence: MinConf = DEFAULT_MIN_CONFIDENCE,
-        json_out: JsonOut = None,
-        limit: Limit = None,
-        model: Model = DEFAULT_MODEL,
-    ) -> None:
-        """PLOVER GSR JSON: event type accuracy, source/target country match, tolls."""
-        _evaluate(file, runs.run_plover, (), model, min_confidence, errors, limit, json_out)
-
-    @eval_app.command("synthetic")
-    def synthetic(
-        file: GoldFile,
-        errors: Errors = 0,
-        min_confidence: MinConf = DEFAULT_MIN_CONFIDENCE,
-        json_out: JsonOut = None,
-        limit: Limit = None,
-        model: Model = DEFAULT_MODEL,
-    ) -> None:
-        """NGEC synthetic stories CSV: document-level PLOVER type and mode accuracy."""
-        _evaluate(file, runs.run_synthetic, (), model, min_confidence, errors, limit, json_out)
+    labelled = (
+        ("case2021", runs.run_case2021,
+         "CASE 2021 task 2 TSV: weighted F1 over ACLED sub-types, no-event and claim shares."),
+        ("plover", runs.run_plover,
+         "PLOVER GSR JSON: event type accuracy, source/target country match, tolls."),
+        ("synthetic", runs.run_synthetic,
+         "NGEC synthetic stories CSV: document-level PLOVER type and mode accuracy."),
+    )
+    for name, runner, doc in labelled:
+        eval_app.command(name, help=doc)(_labelled_command(runner))
 
     @eval_app.command("articles")
     def articles(

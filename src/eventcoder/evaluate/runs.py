@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rich.progress import track
@@ -35,7 +35,9 @@ def predict(
     return list(reports)
 
 
-def run_case2021(
+def _run_labelled(
+    load: Callable[[str | Path, int | None], list],
+    score: Callable[..., EvalResult],
     path: str | Path,
     model: str = DEFAULT_MODEL,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
@@ -43,35 +45,21 @@ def run_case2021(
     limit: int | None = None,
     progress: bool = False,
 ) -> EvalResult:
-    gold = load_case2021(path)[:limit]
+    gold = load(path, limit)
     reports = predict(as_articles(gold), model, progress)
-    return score_case2021(gold, reports, min_confidence, n_errors)
+    return score(gold, reports, min_confidence, n_errors)
 
 
-def run_plover(
-    path: str | Path,
-    model: str = DEFAULT_MODEL,
-    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-    n_errors: int = 10,
-    limit: int | None = None,
-    progress: bool = False,
-) -> EvalResult:
-    gold = load_plover(path)[:limit]
-    reports = predict(as_articles(gold), model, progress)
-    return score_plover(gold, reports, min_confidence, n_errors)
+def run_case2021(path: str | Path, **options) -> EvalResult:
+    return _run_labelled(lambda p, n: load_case2021(p)[:n], score_case2021, path, **options)
 
 
-def run_synthetic(
-    path: str | Path,
-    model: str = DEFAULT_MODEL,
-    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-    n_errors: int = 10,
-    limit: int | None = None,
-    progress: bool = False,
-) -> EvalResult:
-    gold = load_synthetic(path, limit)
-    reports = predict(as_articles(gold), model, progress)
-    return score_synthetic(gold, reports, min_confidence, n_errors)
+def run_plover(path: str | Path, **options) -> EvalResult:
+    return _run_labelled(lambda p, n: load_plover(p)[:n], score_plover, path, **options)
+
+
+def run_synthetic(path: str | Path, **options) -> EvalResult:
+    return _run_labelled(load_synthetic, score_synthetic, path, **options)
 
 
 def run_articles(
