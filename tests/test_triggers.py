@@ -295,3 +295,48 @@ def test_accidents_crime_and_diplomacy_get_no_acled_code(nlp, text):
 
 def test_ceasefire_broken_by_fighting_is_not_an_agreement(nlp):
     assert strongest(nlp, "Heavy fighting broke out despite the ceasefire.") == "Armed clash"
+
+
+PEACEFUL = ("Protests", "Peaceful protest")
+INTERVENTION = ("Protests", "Protest with intervention")
+
+
+def protest_codes(nlp, text: str) -> set[tuple[str | None, str | None]]:
+    return {acled(h) for h in read(nlp, text) if h.acled_type in {"Protests", "Riots"}}
+
+
+def test_violence_a_protest_is_about_does_not_make_it_violent(nlp):
+    text = "Hundreds of nurses marched through the capital to condemn the beating of a colleague."
+    assert protest_codes(nlp, text) == {PEACEFUL}
+    text = "Students held a rally against police brutality and arbitrary arrests."
+    assert protest_codes(nlp, text) == {PEACEFUL}
+    text = "Students rallied outside parliament to protest the arrest of their teachers."
+    assert protest_codes(nlp, text) == {PEACEFUL}
+    text = "Farmers demonstrated on Monday, demanding the release of activists detained last week."
+    assert protest_codes(nlp, text) == {PEACEFUL}
+
+
+def test_force_used_on_the_protest_still_recodes_it(nlp):
+    text = "Police fired tear gas at students who were marching against the new tax."
+    assert INTERVENTION in protest_codes(nlp, text)
+    text = "Security forces opened fire on protesters in the capital, killing three."
+    assert ("Protests", "Excessive force against protesters") in protest_codes(nlp, text)
+
+
+def test_killing_that_a_rally_mourns_is_background(nlp):
+    hits = read(nlp, "Thousands rallied in the port city to mourn a teacher shot dead by "
+                     "soldiers.")
+    violent = [h for h in hits if h.acled_type and h.acled_type not in {"Protests", "Riots"}]
+    assert violent and all(h.weight <= 0.3 for h in violent)
+
+
+def test_suppression_without_lethal_force_is_an_intervention(nlp):
+    text = "Riot police suppressed a peaceful demonstration by teachers in the provincial capital."
+    assert INTERVENTION in protest_codes(nlp, text)
+
+
+def test_violent_act_under_despite_is_backdrop(nlp):
+    hits = read(nlp, "Ceasefire negotiations opened in the capital despite artillery strikes on "
+                     "two border villages.")
+    shelling = [h for h in hits if acled(h) == SHELLING]
+    assert shelling and all(h.weight <= 0.3 for h in shelling)

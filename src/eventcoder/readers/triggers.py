@@ -35,6 +35,7 @@ THREAT_HEADS = {"threaten", "vow", "warn", "pledge", "promise", "swear", "plan",
                 "plot"}
 NEG_DETS = {"no", "neither", "nor"}
 NEG_WORDS = {"not", "n't", "never", "no"}
+PROTEST_TYPES = {"Protests", "Riots"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,9 @@ class Entry:
     close: bool  # the refiner must sit in the trigger's clause (CLOSE_DEPTH)
     doc_blocked: bool  # unrefined, it is dropped when a blocker is anywhere in the text
     weak_heads: frozenset[str]  # "despite the ceasefire": the head word that makes it background
+    topic_blind: bool  # refiners inside what the event is about do not count ("rally against
+    # police violence": the violence is the topic, the rally is the event)
+    territory_pronoun: bool  # "seized it without resistance": a pronoun is a place when refined
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,9 @@ class Lexicon:
     territory_alt: dict[str, str]
     target_alt: dict[str, tuple[str, str]]
     code_weapon: dict[str, str]  # weapon implied by an explicit trigger's code
+    topic_markers: frozenset[str]  # words that introduce what a protest is about
+    background_heads: frozenset[str]  # "despite the strikes": a violent act as backdrop
+    background_weight: float
 
 
 def load_yaml(name: str) -> dict[str, Any]:
@@ -215,6 +222,8 @@ def lexicon() -> Lexicon:
                 close=bool(row.get("close", False)),
                 doc_blocked=bool(row.get("doc_blocked", False)),
                 weak_heads=frozenset(row.get("weak_heads", [])),
+                topic_blind=bool(row.get("topic_blind", False)),
+                territory_pronoun=bool(row.get("territory_pronoun", False)),
             )
         )
         patterns[f"T{i}"] = [str(t) for t in row["terms"]]
@@ -225,6 +234,7 @@ def lexicon() -> Lexicon:
                                 row.get("role") == "object"))
         patterns[f"R{i}"] = [str(t) for t in row["terms"]]
     patterns["BLOCK"] = [str(t) for t in data["blockers"]]
+    patterns["MASK"] = [str(t) for t in data.get("refiner_masks", [])]
     terr = frozenset(str(t).lower() for t in data.get("territory_nouns", []))
     return Lexicon(
         codes=codes,
@@ -238,6 +248,9 @@ def lexicon() -> Lexicon:
         target_alt={k: tuple(v) for k, v in data.get("target_alternatives", {}).items()},
         code_weapon={r.code: r.weapon for r in reversed(refiners)
                      if r.weapon and "weapon" in r.groups},
+        topic_markers=frozenset(str(t).lower() for t in data.get("topic_markers", [])),
+        background_heads=frozenset(str(t).lower() for t in data.get("background_heads", [])),
+        background_weight=float(data.get("background_weight", 0.3)),
     )
 
 
@@ -301,6 +314,32 @@ def _has_territory(root: Token, lex: Lexicon) -> bool:
                for o in objs)
 
 
+def in_topic(tok: Token, root: Token, markers: frozenset[str]) -> bool:
+    """Is ``tok`` part of what the event at ``root`` is about rather than of the event itself?
+
+    Walks from ``tok`` up to where its path meets ``root``'s; a marker word on the way ("against",
+    "over", "to condemn", "to mourn") makes it the topic: "rallied to condemn the killing",
+    "a protest against police violence". The meeting word counts when the trigger is its subject
+    ("protesters demanded the release of those detained") or when the trigger verb takes it as
+    its object ("marchers protested the crackdown").
+    """
+    if tok.sent.start != root.sent.start:
+        return False
+    above_root = {t.i for t in root.ancestors}
+    child = cur = tok
+    while cur.i != root.i and cur.i not in above_root:
+        if cur is not tok and cur.lemma_.lower() in markers:
+            return True
+        if cur.head is cur:
+            return False
+        child, cur = cur, cur.head
+    if cur is tok:
+        return False  # the word governs the trigger ("dispersed the rally")
+    if cur.pos_ != "VERB" or cur.lemma_.lower() not in markers:
+        return False
+    return cur.i != root.i or child.dep_ in {"dobj", "ccomp"}
+
+
 def _object_tokens(root: Token) -> set[int]:
     """Token indices of what the trigger acts on: its object, passive subject, or "of" phrase."""
     heads = [c for c in root.children
@@ -347,6 +386,7 @@ def _scan(doc: Doc, matcher: TermMatcher) -> _Scan:
     trig: dict[tuple[int, int], list[int]] = {}
     raw_refs: dict[int, list[tuple[Span, Refiner]]] = {}
     blocked: set[int] = set()
+    masked: set[int] = set()
     for match_id, start, end in matcher(doc):
         key = vocab_str[match_id]
         span = doc[start:end]
@@ -358,11 +398,16 @@ def _scan(doc: Doc, matcher: TermMatcher) -> _Scan:
         elif key == "BLOCK":
             if _is_blocker(span):
                 blocked.add(span.sent.start)
+        elif key == "MASK":
+            masked.update(range(start, end))
         else:
             ref = lex.refiners[int(key[1:])]
             raw_refs.setdefault(span.sent.start, []).append((span, ref))
     for ids in trig.values():
         ids.sort()
+    if masked:  # "riot police" is no riot
+        raw_refs = {k: [(sp, r) for sp, r in v if not all(i in masked for i in range(
+            sp.start, sp.end))] for k, v in raw_refs.items()}
     refs = {k: _outer_refiners(v) for k, v in raw_refs.items()}
     return _Scan(trig, refs, blocked)
 
@@ -385,6 +430,8 @@ def _best_refiner(span: Span, entry: Entry, refs: list[tuple[Token, Refiner]]
                 continue
         depth = _depth_between(root, tok)
         if entry.close and depth > CLOSE_DEPTH:
+            continue
+        if entry.topic_blind and in_topic(tok, root, lexicon().topic_markers):
             continue
         rank = (0 if depth <= CLOSE_DEPTH else 1, ref.priority, abs(tok.i - root.i))
         if best is None or rank < best:
@@ -428,7 +475,7 @@ def find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
         out = [h for h in out
                if not (h.plover == "THREATEN" and _head_index(doc, h) in threat_heads
                        and h.acled_type is None and h.lemma.split()[0] in THREAT_HEADS)]
-    return _absorb_withdrawals(doc, _damp_intercepted(doc, out))
+    return _absorb_withdrawals(doc, _damp_background(doc, _damp_intercepted(doc, out)))
 
 
 def _code_span(span: Span, entry: Entry, lex: Lexicon, scan: _Scan, explicit: set[int],
@@ -452,7 +499,8 @@ def _code_span(span: Span, entry: Entry, lex: Lexicon, scan: _Scan, explicit: se
                 weight = max(weight, WEAPON_WEIGHT)
     if not refined and entry.requires_refiner:
         return None
-    if entry.needs_territory and not _has_territory(root, lex):
+    if entry.needs_territory and not _has_territory(root, lex) and not (
+            refined and entry.territory_pronoun and _has_pronoun_object(root)):
         return None
     if entry.doc_blocked and not refined and scan.blocked_sents:
         return None  # a bare "explosion" in a story about a gas leak or a storm
@@ -475,6 +523,10 @@ def _code_span(span: Span, entry: Entry, lex: Lexicon, scan: _Scan, explicit: se
     hit = _make_hit(span, code, weapon, weight)
     hit.negated = _is_negated(root, span)
     return hit
+
+
+def _has_pronoun_object(root: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in root.children)
 
 
 def _under_weak_head(root: Token, heads: frozenset[str]) -> bool:
@@ -521,6 +573,38 @@ def _damp_intercepted(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
         if sent in disrupted and h.acled_type == "Explosions/Remote violence":
             h = replace(h, weight=min(h.weight, 0.3))
         out.append(h)
+    return out
+
+
+def _damp_background(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """Violence that is the backdrop of another event keeps its codes at a background weight:
+    the topic of a protest ("rallied to condemn the killing of a student") and acts under a
+    concessive head ("talks began despite air strikes")."""
+    lex = lexicon()
+    spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
+    protests = [s.root for s, h in zip(spans, hits, strict=True)
+                if h.acled_type in PROTEST_TYPES or h.plover == "PROTEST"]
+    out = []
+    for span, h in zip(spans, hits, strict=True):
+        if h.acled_type is not None and h.acled_type not in PROTEST_TYPES:
+            root = span.root
+            backdrop = any(a.lower_ in lex.background_heads for a in _clause_ancestors(root))
+            if not backdrop:
+                backdrop = any(p.i != root.i and not span.start <= p.i < span.end
+                               and in_topic(root, p, lex.topic_markers) for p in protests)
+            if backdrop:
+                h = replace(h, weight=min(h.weight, lex.background_weight))
+        out.append(h)
+    return out
+
+
+def _clause_ancestors(tok: Token) -> list[Token]:
+    """Heads above a word up to its clause's verb and one step beyond ("despite the strikes")."""
+    out = []
+    for a in tok.ancestors:
+        out.append(a)
+        if a.pos_ in {"VERB", "AUX"}:
+            break
     return out
 
 
