@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, LENGTH, LOWER, ORTH, SPACY
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Span
 
 from eventcoder.geo.build import data_file, read_curated_csv
 from eventcoder.geo.gazetteer import Candidate, Gazetteer
@@ -82,6 +84,7 @@ NOT_PLACE_LABELS = frozenset(
 # Lower-case words allowed inside a name: Arabic articles and Romance/Dutch particles.
 _CONNECTORS = ARTICLES | {"-", "'", "\u2019", "de", "du", "des", "la", "le", "di", "da", "del",
                          "van", "von", "ibn", "bin", "bint", "abu", "sur", "upon", "am"}
+_OF = StringStore()["of"]
 _GENERIC_TAIL = frozenset({"city", "town", "village"})  # 'Ibb city' is Ibb
 MAX_NAME_TOKENS = 6
 BIG_TOWN = 100_000  # a town this size named without a locative word is still taken as a place
@@ -97,110 +100,169 @@ def _words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in kinds.items()}
 
 
-def _name_like(tok: Token) -> bool:
-    t = tok.text
-    return t[:1].isupper() and any(c.isalpha() for c in t)
+_OTHER, _NAME, _CONN, _ART, _HYPH = range(5)
+_KIND_CACHE: dict[int, int] = {}
+_IOB_I = 1  # spaCy's ENT_IOB code for a token inside (not opening) an entity
+_ORG_LIKE = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC"})
 
 
-def _starts_name(doc: Doc, i: int) -> bool:
-    """A capitalised word, or an Arabic article hyphened to one ('al-Tanf', 'al-Hol')."""
-    tok = doc[i]
-    if _name_like(tok):
-        return True
-    return (
-        tok.lower_ in ARTICLES and i + 2 < len(doc) and doc[i + 1].text == "-"
-        and _name_like(doc[i + 2])
-    )
+@lru_cache(maxsize=1)
+def _ids() -> dict[str, frozenset[int]]:
+    """Hash ids (spaCy's string hashes) of entity labels and of the name_context word lists,
+    so token checks compare integers read from the Doc array."""
+    h = StringStore().__getitem__
+    out = {k: frozenset(h(w) for w in ws) for k, ws in _words().items()}
+    out["title"] = out["title"] | {h(w + ".") for w in _words()["title"]}
+    out["place_label"] = frozenset(h(x) for x in PLACE_LABELS)
+    out["not_place_label"] = frozenset(h(x) for x in NOT_PLACE_LABELS)
+    out["org_label"] = frozenset(h(x) for x in _ORG_LIKE)
+    out["person_label"] = frozenset({h("PERSON")})
+    out["determiner"] = frozenset({h("the"), h("a")})
+    return out
 
 
-def _glued(doc: Doc, j: int) -> bool:
-    """Token j is hyphened to the one before without spaces ('Hpa-an', 'Kharkiv-based')."""
-    prev = doc[j - 1]
-    return (
-        prev.text == "-" and not doc[j - 2].whitespace_ and not prev.whitespace_
-        and doc[j].is_alpha
-    ) or (doc[j].text == "-" and not prev.whitespace_ and not doc[j].whitespace_
-          and j + 1 < len(doc) and doc[j + 1].is_alpha)
+def _kind(text: str) -> int:
+    """What a token's text can be in a name: capitalised word, article, hyphen, particle."""
+    if text[:1].isupper() and any(c.isalpha() for c in text):
+        return _NAME
+    low = text.lower()
+    if low in ARTICLES:
+        return _ART
+    if text == "-":
+        return _HYPH
+    return _CONN if low in _CONNECTORS else _OTHER
 
 
-def _runs(doc: Doc) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised tokens, with articles and particles allowed inside
-    ('Dayr al-Zawr', 'Ma'arat al-Nu'man'). Tokens of GPE/LOC/FAC entities are left out:
-    the entity path reads those."""
-    runs: list[tuple[int, int]] = []
-    i, n = 0, len(doc)
-    while i < n:
-        if doc[i].ent_type_ in PLACE_LABELS or not _starts_name(doc, i):
-            i += 1
-            continue
-        j = i + 1
-        while j < n:
-            nxt = doc[j]
-            if nxt.ent_type_ in PLACE_LABELS:
+class _View:
+    """Per-token facts as plain lists, read from the Doc in one array call (Token objects
+    cost a Python allocation each; most tokens are lower-case words that are never looked at)."""
+
+    __slots__ = ("doc", "n", "kind", "place", "space", "alpha", "idx", "length", "lower", "ent",
+                 "iob")
+
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        if len(_KIND_CACHE) > 500_000:
+            _KIND_CACHE.clear()
+        rows = doc.to_array([ORTH, ENT_TYPE, SPACY, IS_ALPHA, IDX, LENGTH, LOWER, ENT_IOB]).tolist()
+        place_ids = _ids()["place_label"]
+        kind = []
+        for row in rows:
+            k = _KIND_CACHE.get(row[0])
+            if k is None:
+                k = _KIND_CACHE[row[0]] = _kind(strings[row[0]])
+            kind.append(k)
+        self.doc = doc
+        self.n = len(rows)
+        self.kind = kind
+        self.ent = [row[1] for row in rows]
+        self.place = [e in place_ids for e in self.ent]
+        self.space = [row[2] for row in rows]
+        self.alpha = [row[3] for row in rows]
+        self.idx = [row[4] for row in rows]
+        self.length = [row[5] for row in rows]
+        self.lower = [row[6] for row in rows]
+        self.iob = [row[7] for row in rows]
+
+    def starts_name(self, i: int) -> bool:
+        """A capitalised word, or an Arabic article hyphened to one ('al-Tanf', 'al-Hol')."""
+        k = self.kind
+        return k[i] == _NAME or (
+            k[i] == _ART and i + 2 < self.n and k[i + 1] == _HYPH and k[i + 2] == _NAME
+        )
+
+    def glued(self, j: int) -> bool:
+        """Token j is hyphened to its neighbour without spaces ('Hpa-an', 'Kharkiv-based')."""
+        k, sp = self.kind, self.space
+        if j >= 2 and k[j - 1] == _HYPH and not sp[j - 2] and not sp[j - 1] and self.alpha[j]:
+            return True
+        return (
+            k[j] == _HYPH and j >= 1 and not sp[j - 1] and not sp[j] and j + 1 < self.n
+            and bool(self.alpha[j + 1])
+        )
+
+    def end_char(self, j: int) -> int:
+        return self.idx[j - 1] + self.length[j - 1]
+
+    def runs(self) -> list[tuple[int, int]]:
+        """Maximal runs of capitalised tokens, with articles and particles allowed inside
+        ('Dayr al-Zawr', 'Ma'arat al-Nu'man'). Tokens of GPE/LOC/FAC entities are left out:
+        the entity path reads those."""
+        k, place, n = self.kind, self.place, self.n
+        runs: list[tuple[int, int]] = []
+        end = 0
+        for i in [i for i, x in enumerate(k) if x == _NAME or x == _ART]:
+            if i < end or place[i] or not self.starts_name(i):
+                continue
+            j = i + 1
+            while j < n and not place[j]:
+                if k[j] == _NAME or self.glued(j):
+                    j += 1
+                    continue
+                # a connector counts only when a capitalised word follows (after more connectors)
+                m = j
+                while m < n and k[m] >= _CONN:
+                    m += 1
+                if m > j and m < n and k[m] == _NAME and not place[m]:
+                    j = m + 1
+                    continue
                 break
-            if _name_like(nxt) or _glued(doc, j):
-                j += 1
-                continue
-            # a connector counts only when a name-like token follows it (after more connectors)
-            k = j
-            while k < n and doc[k].lower_ in _CONNECTORS:
-                k += 1
-            if k > j and k < n and _name_like(doc[k]) and doc[k].ent_type_ not in PLACE_LABELS:
-                j = k + 1
-                continue
-            break
-        runs.append((i, j))
-        i = j
-    return runs
+            runs.append((i, j))
+            end = j
+        return runs
 
+    def prev_word(self, i: int) -> int | None:
+        """The word before token ``i``, skipping a determiner ('in the Donbas')."""
+        j = i - 1
+        if j >= 0 and self.lower[j] in _ids()["determiner"]:
+            j -= 1
+        return j if j >= 0 else None
 
-def _prev_word(doc: Doc, i: int) -> Token | None:
-    """The word before token ``i``, skipping a determiner ('in the Donbas')."""
-    j = i - 1
-    if j >= 0 and doc[j].lower_ in ("the", "a"):
-        j -= 1
-    return doc[j] if j >= 0 else None
-
-
-def _locative(doc: Doc, i: int, j: int, hint: str | None, parent: str | None) -> bool:
-    """The words around tokens i..j say a place: 'in X', 'the town of X', 'X province',
-    'X, Syria'."""
-    if hint is not None or parent is not None:
-        return True
-    prev = _prev_word(doc, i)
-    if prev is None:
+    def locative(self, i: int) -> bool:
+        """The word before token i says a place follows: 'in X', 'shelled X', 'the town of X',
+        'north of X'."""
+        ids = _ids()
+        p = self.prev_word(i)
+        if p is None:
+            return False
+        word = self.lower[p]
+        if word in ids["locative"] or word in ids["place_verb"]:
+            return True
+        if word == _OF:
+            q = self.prev_word(p)
+            return q is not None and self.lower[q] in ids["place_noun"]
         return False
-    word = prev.lower_
-    words = _words()
-    if word in words["locative"] or word in words["place_verb"]:
-        return True
-    if word == "of":
-        before = _prev_word(doc, prev.i)
-        return before is not None and before.lower_ in words["place_noun"]
-    return False
 
+    def not_a_place(self, i: int, j: int, run: tuple[int, int]) -> bool:
+        """Tokens i..j (inside ``run``) are a date, a number, or part of a person's or an
+        organisation's name, whatever the gazetteer says."""
+        ids, lower, ent = _ids(), self.lower, self.ent
+        if any(ent[k] in ids["not_place_label"] for k in range(i, j)):
+            return True
+        if j - i == 1 and (lower[i] in ids["month"] or lower[i] in ids["weekday"]):
+            return True
+        if i > 0 and lower[i - 1] in ids["title"]:
+            return True  # 'President Jordan', 'Gen. Sudan'
+        # 'Paris Hilton', 'Jordan Peterson': a given name opens the run and the name goes on
+        if lower[i] in ids["given_name"] and j < run[1]:
+            return True
+        # 'Abraham Lincoln': the run holds a given name before the candidate
+        if any(lower[k] in ids["given_name"] for k in range(run[0], i)):
+            return True
+        inside = self.iob[i] == _IOB_I or (j < self.n and self.iob[j] == _IOB_I)
+        if ent[i] in ids["person_label"] and inside:
+            return True  # part of a longer person's name
+        if ent[i] in ids["org_label"] or run != (i, j):
+            if any(lower[k] in ids["org_word"] for k in range(run[0], run[1]) if not i <= k < j):
+                return True  # 'Gaza Health Ministry', 'Kharkiv University'
+        return False
 
-def _person_or_org(doc: Doc, i: int, j: int, run: tuple[int, int]) -> bool:
-    """Name parts that make tokens i..j (inside ``run``) a person or an organisation."""
-    words = _words()
-    prev = doc[i - 1] if i > 0 else None
-    if prev is not None and prev.text.rstrip(".").lower() in words["title"]:
-        return True  # 'President Jordan', 'Gen. Sudan'
-    # 'Paris Hilton', 'Jordan Peterson': a given name opens the run and the name goes on
-    if doc[i].lower_ in words["given_name"] and j < run[1]:
-        return True
-    # 'Abraham Lincoln': the run holds a given name before the candidate
-    if any(doc[k].lower_ in words["given_name"] for k in range(run[0], i)):
-        return True
-    ent = doc[i].ent_type_
-    inside = doc[i].ent_iob_ != "B" or (j < len(doc) and doc[j].ent_iob_ == "I")
-    if ent == "PERSON" and inside:
-        return True  # part of a longer person's name
-    if ent in ("ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC") or run != (i, j):
-        lo, hi = run
-        if any(doc[k].lower_ in words["org_word"] for k in range(lo, hi) if not i <= k < j):
-            return True  # 'Gaza Health Ministry', 'Kharkiv University'
-    return False
+    def transliterated(self, i: int, j: int, name: str) -> bool:
+        """Looks like a transliteration ('Dair el Zour', 'Ma'arat al-Numan'), where spellings
+        vary and a skeleton match is worth trying."""
+        return "'" in name or "\u2019" in name or any(
+            x == _ART or x == _HYPH for x in self.kind[i:j]
+        )
 
 
 def _usable(cands: tuple[Candidate, ...], name: str) -> tuple[Candidate, ...]:
@@ -237,36 +299,30 @@ def _known_site(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
     return bool(suffix) and bool(_lookup(gaz, text[start:end + suffix.end()]))
 
 
-def _transliterated(doc: Doc, i: int, j: int) -> bool:
-    """Tokens i..j look like a transliteration ('Dair el Zour', 'Ma'arat al-Numan'), where
-    spellings vary and a skeleton match is worth trying."""
-    return any(
-        t.lower_ in ARTICLES or t.text in ("-", "'", "\u2019") or "'" in t.text for t in doc[i:j]
-    )
-
-
-def _run_candidates(doc: Doc, text: str, gaz: Gazetteer) -> list[tuple[int, int, bool]]:
+def _run_candidates(
+    v: _View, runs: list[tuple[int, int]], text: str, gaz: Gazetteer
+) -> list[tuple[int, int, bool]]:
     """Token spans inside capitalised runs that the gazetteer knows, longest first, left to
     right, and whether only a fuzzy (skeleton) match found them. Exact and article-free keys;
     the skeleton only for names that look transliterated."""
     out: list[tuple[int, int, bool]] = []
-    for lo, hi in _runs(doc):
+    for lo, hi in runs:
         i = lo
         while i < hi:
-            if not _starts_name(doc, i):
+            if not v.starts_name(i):
                 i += 1
                 continue
             for j in range(min(hi, i + MAX_NAME_TOKENS), i, -1):
-                if not (_name_like(doc[j - 1]) or _glued(doc, j - 1)):
+                if not (v.kind[j - 1] == _NAME or v.glued(j - 1)) or v.not_a_place(i, j, (lo, hi)):
                     continue
-                start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+                start, end = v.idx[i], v.end_char(j)
                 name = text[start:end]
-                known = _lookup(gaz, name)
-                if known or (j == hi and _known_site(text, start, end, gaz)):
+                if _lookup(gaz, name) or (j == hi and _known_site(text, start, end, gaz)):
                     out.append((i, j, False))
                     i = j
                     break
-                if j - i > 1 and _transliterated(doc, i, j) and _usable(gaz.candidates(name), name):
+                if (j - i > 1 and v.transliterated(i, j, name)
+                        and _usable(gaz.candidates(name), name)):
                     out.append((i, j, True))
                     i = j
                     break
@@ -291,13 +347,6 @@ def _strip_generic_tail(span: Span, text: str, gaz: Gazetteer) -> Span:
     return span
 
 
-def _run_of(runs: list[tuple[int, int]], i: int, j: int) -> tuple[int, int]:
-    for lo, hi in runs:
-        if lo <= i and j <= hi:
-            return lo, hi
-    return i, j
-
-
 def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
     """Toponym mentions in ``doc`` with hints, parents and relative-position flags.
 
@@ -305,46 +354,40 @@ def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
     model left unlabelled or mislabelled (PERSON/ORG/NORP) that the gazetteer knows and whose
     context or standing says place, not person, organisation or date."""
     text = doc.text if text is None else text
-    words = _words()
     found: list[Found] = []
     spans: list[tuple[Span, bool, bool]] = [
         (_strip_generic_tail(_strip_det(e), text, gaz), True, True)
         for e in doc.ents if e.label_ in PLACE_LABELS
     ]
-    runs = _runs(doc)
-    spans += [(doc[i:j], False, fuzzy) for i, j, fuzzy in _run_candidates(doc, text, gaz)]
+    view = _View(doc)
+    runs = _run_candidates(view, view.runs(), text, gaz)
+    spans += [(doc[i:j], False, fuzzy) for i, j, fuzzy in runs]
     for span, labelled, fuzzy in spans:
         if span[-1].tag_ == "POS" and len(span) > 1:
             span = span[:-1]
         name = text[span.start_char:span.end_char]
-        if not _starts_name(doc, span.start):
+        if not view.starts_name(span.start):
             continue
         start, end = span.start_char, span.end_char
         hint, parent, name, end = words_around(text, start, end, name, gaz)
         i, j = span.start, span.end
         if labelled:
             cands = _usable(gaz.candidates(name), name)
-            if not cands or _person_or_org(doc, i, j, (i, j)):
+            if not cands or view.not_a_place(i, j, (i, j)):
                 continue
         else:
-            label = doc[i].ent_type_
-            if any(doc[k].ent_type_ in NOT_PLACE_LABELS for k in range(i, j)):
-                continue
-            if name.lower() in words["month"] or name.lower() in words["weekday"]:
-                continue
-            if _person_or_org(doc, i, j, _run_of(runs, i, j)):
-                continue
             cands = _usable(gaz.candidates(name), name) if fuzzy else _lookup(gaz, name)
             if not cands:
                 continue
             big_region = any(c.feature in ("PCLI", "ADM1") for c in cands)
             if name.isupper() and len(name) <= 3 and not big_region:
                 continue  # 'AI', 'SA': of the short capitals, only countries and states
-            locative = _locative(doc, i, j, hint, parent)
+            locative = hint is not None or parent is not None or view.locative(i)
             if j - i == 1 and doc[i].tag_ not in ("NNP", "NNPS") and (
                 doc[i].is_sent_start or not locative
             ):
                 continue  # a capitalised common word ('Police', 'Will'), unless 'near Sake'
+            label = doc[i].ent_type_
             strong = not fuzzy and _strong(cands, label) and (len(name) > 3 or big_region)
             if not (locative or strong):
                 continue
