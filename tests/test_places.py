@@ -102,3 +102,9 @@ def test_conflict_zone_mentions_are_recognised_in_their_sentences(nlp):
         if not any(h.start < end and start < h.end for h in doc._.ec_places):
             missed.append(row["mention"])
     assert len(missed) / len(rows) <= 0.05, missed
+
+
+def test_names_are_given_in_ascii_and_the_red_sea_is_a_sea(nlp):
+    hits = places(nlp, "Houthi boats were seen in the Red Sea. Airstrikes hit Ariha in Idlib.")
+    assert hits["Red Sea"].feature == "SEA"
+    assert hits["Ariha"].name == "Ariha" and hits["Ariha"].country == "SYR"

@@ -44,6 +44,7 @@ _PREFIX = re.compile(
     r"(?:the\s+)?$",
     re.I,
 )
+_THE = re.compile(r"\bthe\s+$", re.I)
 _PREFIX_HINT = {"port": "PRT", "camp": "CMP", "city": None, "town": None, "village": None}
 _POSSESSIVE_PARENT = re.compile(
     r"(?P<parent>[A-Z][\w\-' ]{1,40}?)[\u2019']s\s+(?:[a-z\-]+\s+){0,3}"
@@ -382,7 +383,7 @@ def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
             big_region = any(c.feature in ("PCLI", "ADM1") for c in cands)
             if name.isupper() and len(name) <= 3 and not big_region:
                 continue  # 'AI', 'SA': of the short capitals, only countries and states
-            locative = hint is not None or parent is not None or view.locative(i)
+            locative = hint not in (None, "THE") or parent is not None or view.locative(i)
             if j - i == 1 and doc[i].tag_ not in ("NNP", "NNPS") and (
                 doc[i].is_sent_start or not locative
             ):
@@ -424,6 +425,8 @@ def words_around(
         hint = _PREFIX_HINT.get(word, "ADM")
         if word == "port" and gaz.candidates("Port of " + name, fuzzy=False):
             name = "Port of " + name
+    if hint is None and _THE.search(before):
+        hint = "THE"  # 'the Red Sea', 'the Sahel': English puts 'the' before seas and regions
     possessive = _POSSESSIVE_PARENT.search(before)
     if possessive:
         parent = possessive.group("parent").split()[-1]

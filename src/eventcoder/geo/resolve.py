@@ -30,6 +30,10 @@ FEATURE_PRIOR = {
 MATCH_PRIOR = {"name": 0.0, "variant": -0.2, "alias": -1.2, "demonym": 0.0, "skeleton": -1.5}
 ADMIN_FEATURES = frozenset({"ADM1", "ADM2", "PCLI", "RGN"})
 POINT_FREE = frozenset({"PCLI", "CONT", "SEA", "RGN", "GULF"})
+# Features English names with 'the' ('the Red Sea', 'the Sahel', 'the Netherlands'); towns and
+# provinces go without it.
+THE_FEATURES = frozenset({"SEA", "GULF", "STRT", "BAY", "RGN", "RGNE", "CONT", "PCLI", "DSRT",
+                          "PEN", "VAL", "MTS", "ISLS", "LK", "STM"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +52,7 @@ class Weights:
     near_200km: float = 0.6
     outlet: float = 0.5
     temperature: float = 1.0  # softness of pass one's country distribution
+    the_region: float = 1.5  # 'the X': a sea, region or country rather than a namesake town
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -60,7 +65,7 @@ class Mention:
     start: int
     end: int
     text: str
-    hint: str | None = None  # PRT | AIRB | ADM | CMP | OILF | GASF | PSTB | MILB
+    hint: str | None = None  # PRT | AIRB | ADM | CMP | OILF | GASF | PSTB | MILB | THE
     parent: str | None = None
 
 
@@ -91,9 +96,11 @@ def prior(c: Candidate, w: Weights = DEFAULT_WEIGHTS) -> float:
     return score
 
 
-def _hint_bonus(c: Candidate, hint: str | None) -> float:
+def _hint_bonus(c: Candidate, hint: str | None, w: Weights = DEFAULT_WEIGHTS) -> float:
     if not hint:
         return 0.0
+    if hint == "THE":
+        return w.the_region if c.feature in THE_FEATURES else 0.0
     if hint == "ADM":
         return 2.5 if c.feature in ADMIN_FEATURES else -1.0
     if hint == "AIRB":
@@ -212,7 +219,9 @@ class Resolver:
                     cands[i] = self._part_candidates(m.text)
                     via[i] = "part"
         base = [
-            _namesakes([prior(c, self.w) + _hint_bonus(c, m.hint) for c in cs], cs, m.hint)
+            _namesakes(
+                [prior(c, self.w) + _hint_bonus(c, m.hint, self.w) for c in cs], cs, m.hint
+            )
             for m, cs in zip(mentions, cands, strict=True)
         ]
         evidence = self._evidence(mentions, cands, base)

@@ -5,8 +5,10 @@ position relative to one ('40 km south of X', 'near X'), 3 a region, province or
 """
 
 import time
+from functools import lru_cache
 from pathlib import Path
 
+from anyascii import anyascii
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -14,6 +16,13 @@ from eventcoder.geo.gazetteer import open_gazetteer
 from eventcoder.geo.recognise import recognise
 from eventcoder.geo.resolve import Resolver
 from eventcoder.readers.hits import PlaceHit, context, register_extensions
+
+
+@lru_cache(maxsize=50_000)
+def display_name(name: str) -> str:
+    """The ASCII form English news writes ('Ariha', not 'Arīḩā'; 'Al Hudaydah')."""
+    return name if name.isascii() else anyascii(name).replace("`", "'")
+
 
 REGION_FEATURES = frozenset({"ADM1", "ADM2", "RGN", "PCLI", "CONT", "SEA", "GULF", "PEN"})
 
@@ -48,7 +57,7 @@ class PlacesReader:
             hits.append(
                 PlaceHit(
                     start=f.mention.start, end=f.mention.end,
-                    text=text[f.mention.start:f.mention.end], name=c.name,
+                    text=text[f.mention.start:f.mention.end], name=display_name(c.name),
                     lat=c.lat, lon=c.lon, country=c.country, admin1=c.admin1, admin2=c.admin2,
                     geonames_id=c.geonames_id, feature=c.feature, geo_precision=precision,
                     is_country=c.feature == "PCLI", score=round(r.score, 3),
