@@ -340,3 +340,48 @@ def test_violent_act_under_despite_is_backdrop(nlp):
                      "two border villages.")
     shelling = [h for h in hits if acled(h) == SHELLING]
     assert shelling and all(h.weight <= 0.3 for h in shelling)
+
+
+AGREEMENT = ("Strategic developments", "Agreement")
+TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
+OTHER = ("Strategic developments", "Other")
+
+
+def coded(nlp, text: str) -> set[tuple[str | None, str | None]]:
+    return {acled(h) for h in read(nlp, text) if h.acled_type and h.weight >= 0.5}
+
+
+def test_fighters_who_surrender_make_an_agreement_a_suspect_does_not(nlp):
+    assert AGREEMENT in coded(nlp, "More than forty rebel fighters surrendered to the army in "
+                                   "the northern province on Friday.")
+    assert coded(nlp, "A murder suspect surrendered to police on Monday.") == set()
+    hit = only(nlp, "Villagers surrendered four rifles and a grenade to the police.")
+    assert acled(hit) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_agreeing_to_a_truce_and_resuming_peace_talks_are_agreements(nlp):
+    assert AGREEMENT in coded(nlp, "The two militias agreed to a truce on Sunday.")
+    assert AGREEMENT in coded(nlp, "The government and the rebels agreed to resume the peace "
+                                   "talks next month.")
+    assert coded(nlp, "The two countries agreed a trade deal on Monday.") == set()
+
+
+def test_prisoners_freed_by_a_party_to_the_conflict_are_an_agreement(nlp):
+    assert AGREEMENT in coded(nlp, "The insurgents released twenty captured soldiers and "
+                                   "the government freed 300 prisoners.")
+
+
+def test_forces_leaving_a_place_hand_it_over(nlp):
+    assert TRANSFER in coded(nlp, "Government troops withdrew from the border town, allowing "
+                                  "militants to seize it without resistance.")
+    hits = read(nlp, "The army withdrew two battalions to the capital.")
+    assert {acled(h) for h in hits if h.acled_type} == {
+        ("Strategic developments", "Change to group/activity")}
+
+
+def test_other_developments_from_the_codebook(nlp):
+    assert OTHER in coded(nlp, "Thousands of villagers fled their homes after militant attacks "
+                               "in the district.")
+    assert OTHER not in coded(nlp, "Thousands of villagers fled their homes as the river "
+                                   "flooded the district.")
+    assert OTHER in coded(nlp, "The rebels imposed a curfew on the town.")

@@ -36,6 +36,7 @@ THREAT_HEADS = {"threaten", "vow", "warn", "pledge", "promise", "swear", "plan",
 NEG_DETS = {"no", "neither", "nor"}
 NEG_WORDS = {"not", "n't", "never", "no"}
 PROTEST_TYPES = {"Protests", "Riots"}
+LOOSE_DEPS = {"advcl", "conj", "cc", "parataxis", "punct"}  # arcs that leave a topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,7 @@ class Entry:
     topic_blind: bool  # refiners inside what the event is about do not count ("rally against
     # police violence": the violence is the topic, the rally is the event)
     territory_pronoun: bool  # "seized it without resistance": a pronoun is a place when refined
+    left_place: bool  # the place must be what is left ("withdrew from the town", not "to")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,7 @@ class Refiner:
     weapon: str | None
     priority: int
     on_object: bool  # counts only inside the trigger's object ("seized rifles", not "rifles fired")
+    on_subject: bool  # counts only inside who acts ("fighters surrendered", not "to soldiers")
 
 
 @dataclass(slots=True)
@@ -224,6 +227,7 @@ def lexicon() -> Lexicon:
                 weak_heads=frozenset(row.get("weak_heads", [])),
                 topic_blind=bool(row.get("topic_blind", False)),
                 territory_pronoun=bool(row.get("territory_pronoun", False)),
+                left_place=bool(row.get("left_place", False)),
             )
         )
         patterns[f"T{i}"] = [str(t) for t in row["terms"]]
@@ -231,7 +235,7 @@ def lexicon() -> Lexicon:
     for i, row in enumerate(data["refiners"]):
         groups = row["group"] if isinstance(row["group"], list) else [row["group"]]
         refiners.append(Refiner(frozenset(groups), row["code"], row.get("weapon"), i,
-                                row.get("role") == "object"))
+                                row.get("role") == "object", row.get("role") == "subject"))
         patterns[f"R{i}"] = [str(t) for t in row["terms"]]
     patterns["BLOCK"] = [str(t) for t in data["blockers"]]
     patterns["MASK"] = [str(t) for t in data.get("refiner_masks", [])]
@@ -303,9 +307,14 @@ def _is_figurative(root: Token, lex: Lexicon) -> bool:
     return any(o.lemma_.lower() in lex.figurative for o in objs)
 
 
-def _has_territory(root: Token, lex: Lexicon) -> bool:
-    objs = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass", "pobj", "nsubj"}]
+def _has_territory(root: Token, lex: Lexicon, left: bool = False) -> bool:
+    """Does the trigger act on a place? ``left``: only a place left behind counts (object,
+    "from", "of": "withdrew from the town", not "withdrew to the capital")."""
+    deps = {"dobj", "pobj"} if left else {"dobj", "nsubjpass", "pobj", "nsubj"}
+    objs = [c for c in root.children if c.dep_ in deps]
     for prep in (c for c in root.children if c.dep_ in {"prep", "agent"}):
+        if left and prep.lower_ not in {"from", "of", "out"}:
+            continue
         objs.extend(c for c in prep.children if c.dep_ == "pobj")
     for obj in list(objs):  # "seized control of the town", "took parts of the district"
         for prep in (c for c in obj.children if c.dep_ == "prep"):
@@ -328,8 +337,8 @@ def in_topic(tok: Token, root: Token, markers: frozenset[str]) -> bool:
     above_root = {t.i for t in root.ancestors}
     child = cur = tok
     while cur.i != root.i and cur.i not in above_root:
-        if cur is not tok and cur.lemma_.lower() in markers:
-            return True
+        if cur is not tok and cur.lemma_.lower() in markers and child.dep_ not in LOOSE_DEPS:
+            return True  # in the marker's complement, not in a clause that hangs from it
         if cur.head is cur:
             return False
         child, cur = cur, cur.head
@@ -353,6 +362,24 @@ def _object_tokens(root: Token) -> set[int]:
         if root.dep_ == "conj":
             near.append(root.head)
         heads = [c for v in near for c in v.children if c.dep_ in {"dobj", "nsubjpass"}]
+    out: set[int] = set()
+    for h in heads:
+        out.update(t.i for t in h.subtree)
+    return out
+
+
+def _subject_tokens(root: Token) -> set[int]:
+    """Token indices of who does the act: the verb's subject (a coordinated verb's, a passive's
+    agent), or the "of" phrase of a noun ("the surrender of 40 fighters")."""
+    verb = root
+    if root.dep_ in {"xcomp", "conj"} and not any(c.dep_ in {"nsubj", "nsubjpass"}
+                                                   for c in root.children):
+        verb = root.head
+    heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for prep in (c for c in root.children if c.dep_ in {"agent", "prep"}
+                 and c.lower_ in {"by", "of"}):
+        heads.extend(c for c in prep.children if c.dep_ == "pobj")
+    heads.extend(c for c in root.children if c.dep_ == "poss")
     out: set[int] = set()
     for h in heads:
         out.update(t.i for t in h.subtree)
@@ -428,6 +455,8 @@ def _best_refiner(span: Span, entry: Entry, refs: list[tuple[Token, Refiner]]
                 objects = _object_tokens(root)
             if tok.i not in objects:
                 continue
+        if ref.on_subject and tok.i not in _subject_tokens(root):
+            continue
         depth = _depth_between(root, tok)
         if entry.close and depth > CLOSE_DEPTH:
             continue
@@ -499,7 +528,7 @@ def _code_span(span: Span, entry: Entry, lex: Lexicon, scan: _Scan, explicit: se
                 weight = max(weight, WEAPON_WEIGHT)
     if not refined and entry.requires_refiner:
         return None
-    if entry.needs_territory and not _has_territory(root, lex) and not (
+    if entry.needs_territory and not _has_territory(root, lex, entry.left_place) and not (
             refined and entry.territory_pronoun and _has_pronoun_object(root)):
         return None
     if entry.doc_blocked and not refined and scan.blocked_sents:
