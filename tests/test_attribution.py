@@ -133,3 +133,32 @@ def test_offsets_point_into_the_text(nlp):
     text = "Witnesses said gunmen opened fire on the bus, the agency reported on its website."
     for cue in read(nlp, text):
         assert text[cue.start:cue.end] == cue.text
+
+
+def modality_cues(cues: list[CueHit]) -> list[tuple[str, str]]:
+    return [(c.text, c.value) for c in cues if c.kind == "modality"]
+
+
+def test_blame_and_accusations_are_read_as_alleged_on_the_governing_verb(nlp):
+    cues = read(nlp, "The interior minister blamed the separatist rebels for the bombing.")
+    assert any(v == "alleged" and t.startswith("blamed") for t, v in modality_cues(cues))
+    cues = read(nlp, "Officials accused the militia of carrying out the raid on the village.")
+    assert any(v == "alleged" and t.startswith("accused") for t, v in modality_cues(cues))
+    cues = read(nlp, "The army said the insurgents were responsible for the ambush.")
+    assert "alleged" in values(cues, "modality")
+    cues = read(nlp, "Jihadists are suspected to be behind the blasts that hit two churches.")
+    assert "alleged" in values(cues, "modality")
+
+
+def test_a_suspected_group_is_not_an_allegation_about_the_act(nlp):
+    cues = read(nlp, "Suspected militants attacked a police post on the highway.")
+    assert "alleged" not in values(cues, "modality")
+    cues = read(nlp, "Soldiers detained three suspected militants near the river on Sunday.")
+    assert "alleged" not in values(cues, "modality")
+
+
+def test_a_group_saying_it_was_responsible_claims_the_attack(nlp):
+    cues = read(nlp, "The Northern Front said it was responsible for the ambush on the convoy.")
+    assert "claimed" in values(cues, "modality")
+    cues = read(nlp, "The bombing was claimed by the Northern Front in a video.")
+    assert "claimed" in values(cues, "modality")

@@ -27,7 +27,9 @@ SINGLE_WORD_POS = {  # single-word modality cues only count with this part of sp
     "if": {"SCONJ", "ADP"},
     "could": {"AUX"}, "might": {"AUX"}, "would": {"AUX"}, "may": {"AUX"},
     "not": {"PART"}, "never": {"ADV"},
+    "suspect": {"VERB"}, "implicate": {"VERB"},  # "suspected militants" alleges nothing
 }
+DESCRIBING_ONLY = {"suspect", "implicate"}  # as a participle before a noun they describe people
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
@@ -259,11 +261,14 @@ def find_cues(doc: Doc, matcher: TermMatcher) -> list[CueHit]:
             continue
         span = doc[start:end]
         if end - start == 1:
-            allowed = SINGLE_WORD_POS.get(span[0].lower_)
+            allowed = SINGLE_WORD_POS.get(span[0].lower_) or SINGLE_WORD_POS.get(
+                span[0].lemma_.lower())
             if allowed is not None and span[0].pos_ not in allowed:
                 continue
             if span[0].lower_ in {"not", "never"} and span[0].dep_ != "neg":
                 continue
+            if span[0].lemma_.lower() in DESCRIBING_ONLY and span[0].dep_ in {"amod", "acl"}:
+                continue  # "detained three suspected militants": the arrest is not in doubt
         kind = key.split("|", 1)[0]
         by_kind.setdefault(kind, []).append(Span(doc, start, end, label=key))
     out: list[CueHit] = []
