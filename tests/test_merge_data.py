@@ -125,3 +125,28 @@ def test_the_set_has_multi_outlet_stories_and_single_report_negatives(path):
     assert sum(1 for n in sizes.values() if n >= 2) >= 10
     assert sum(1 for n in sizes.values() if n == 1) >= 4
     assert len(outlets) >= 10
+
+
+SHELL = ["Explosions/Remote violence", "Shelling/artillery/missile attack"]
+KASSALA = ["Kassala", 15.4510, 36.4000, "SDN", 1]
+
+
+def hand_report(id: str, outlet: str, text: str, **event) -> tuple[Article, ArticleReport]:
+    """One article with one hand-coded event (fields as in reports.yaml)."""
+    art = Article(id=id, text=text, outlet=outlet, published=date(2024, 9, 3),
+                  sha256=sha256_text(text))  # fmt: skip
+    spec = {"id": "e1", "type": SHELL, "place": KASSALA, "date": ["2024-09-02", "day"], **event}
+    meta = ArticleMeta(**art.model_dump(exclude={"text"}))
+    return art, ArticleReport(article=meta, events=[_event(text, spec)])
+
+
+def background_first() -> list[tuple[Article, ArticleReport]]:
+    """A look back at an attack, read before the first report of the attack itself."""
+    back = "Mourners in Kassala buried the victims of Monday's mortar attack on the bus station."
+    news = "Mortar rounds hit the bus station in Kassala on Monday, killing four travellers."
+    return [
+        hand_report("vg-kassala", "Valley Gazette", back, status="background",
+                    trigger="mortar attack", evidence=back),
+        hand_report("hw-kassala", "Horn Wire", news, trigger="Mortar rounds hit", evidence=news,
+                    killed=4),
+    ]  # fmt: skip

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventcoder.merge import merge_reports
-from test_merge_data import HELDOUT, load_set, pairwise
+from test_merge_data import HELDOUT, background_first, load_set, pairwise
 
 
 def _clusters(merged):
@@ -66,3 +66,10 @@ def test_a_second_strike_on_the_same_city_next_day_is_linked_not_merged():
     second = next(e for e in merged if any(r.article_id == "od-odesa-2" for r in e.reports))
     assert first.id != second.id
     assert [(r.event_id, r.relation) for r in second.related] == [(first.id, "updates")]
+
+
+def test_a_look_back_read_before_the_news_still_joins_the_event():
+    pairs = background_first()
+    merged = merge_reports([r for _, r in pairs], {a.sha256: a.text for a, _ in pairs})
+    assert len(merged) == 1
+    assert {r.article_id for r in merged[0].reports} == {"vg-kassala", "hw-kassala"}

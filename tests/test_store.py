@@ -18,7 +18,7 @@ from eventcoder.merge import merge_reports
 from eventcoder.store import EventFilter, open_store, query_events, table_counts
 from eventcoder.store.schema import metadata
 from eventcoder.store.writer import write_batch
-from test_merge_data import load_set, pairwise
+from test_merge_data import background_first, load_set, pairwise
 
 PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
@@ -88,6 +88,19 @@ def test_the_store_merges_like_the_in_memory_merger(stored):
     )
     precision, recall, _, _ = pairwise([set(map(tuple, s)) for s in as_sets], gold)
     assert precision >= 0.9 and recall >= 0.9
+
+
+@pytest.mark.parametrize("batches", [[1, 1], [2]], ids=["two-batches", "one-batch"])
+def test_a_look_back_stored_before_the_news_is_adopted_by_its_event(db, batches):
+    pairs, engine, at = background_first(), open_store(db), 0
+    for size in batches:
+        write_batch(engine, pairs[at : at + size])
+        at += size
+    events = list(query_events(engine))
+    engine.dispose()
+    assert [sorted(r.article_id for r in e.reports) for e in events] == [
+        ["hw-kassala", "vg-kassala"]
+    ]
 
 
 def test_events_filter_by_country_box_date_actor_type_and_source(stored):

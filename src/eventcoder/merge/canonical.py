@@ -19,6 +19,7 @@ from eventcoder.merge.model import (
     ReportRef,
 )
 from eventcoder.merge.records import MentionRecord
+from eventcoder.merge.score import unidentified
 from eventcoder.model import Actor, Location, Source, Toll, When
 
 _PRECISION = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
@@ -74,7 +75,8 @@ def _toll(members: list[MentionRecord]) -> Toll:
 def _actors(members: list[MentionRecord]) -> list[Actor]:
     out: list[Actor] = []
     for role in ("actor1", "actor2"):
-        named = [a for m in members for a in m.event.actors if a.role == role]
+        given = [a for m in members for a in m.event.actors if a.role == role]
+        named = [a for a in given if not unidentified(a.name)] or given
         if named:
             name = _most_common([a.name for a in named])
             out.append(next(a for a in named if a.name == name))

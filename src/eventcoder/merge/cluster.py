@@ -75,10 +75,12 @@ def cluster_records(
     """Clusters of records, each one real-world event, and each cluster's related events.
 
     No blocking index: every cluster is a candidate, which is right for small sets only.
-    Background mentions may join an event but never found one.
+    Background mentions may join an event but never found one; one read before the event's
+    first new report waits as an orphan and is offered to each event founded after it.
     """
     related: dict[int, list[Related]] = {}
     clusters: list[list[MentionRecord]] = []
+    orphans: list[MentionRecord] = []
     for rec in records:
         decision = assign(rec, clusters)
         if decision.join is not None:
@@ -88,8 +90,20 @@ def cluster_records(
                 Related(event_id=event_uid(clusters[i][0]), relation=rel)  # type: ignore[arg-type]
                 for i, rel in decision.related
             ]
-            clusters.append([rec])
+            cluster = [rec]
+            orphans = [o for o in orphans if not adopt(o, cluster)]
+            clusters.append(cluster)
+        else:
+            orphans.append(rec)
     return clusters, related
+
+
+def adopt(orphan: MentionRecord, cluster: list[MentionRecord]) -> bool:
+    """Add a waiting background mention to a newly founded ``cluster`` if it matches."""
+    if assign(orphan, [cluster]).join is None:
+        return False
+    cluster.append(orphan)
+    return True
 
 
 def merge_reports(

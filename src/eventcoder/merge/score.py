@@ -81,8 +81,16 @@ def place_score(a: MentionRecord, b: MentionRecord) -> float | None:
     return 0.0 if dist <= 60 else -1.0
 
 
+def unidentified(name: str) -> bool:
+    """ACLED's placeholder for a side nobody named: an unknown, not a claim about who acted."""
+    return name.startswith("Unidentified")
+
+
 def _names(rec: MentionRecord, role: str) -> set[str]:
-    return {a.name.casefold() for a in rec.event.actors if a.role == role}
+    """The named actors in ``role``; placeholders are left out, so they never disagree."""
+    return {
+        a.name.casefold() for a in rec.event.actors if a.role == role and not unidentified(a.name)
+    }
 
 
 def actor_score(a: MentionRecord, b: MentionRecord) -> float:

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, bindparam, func, insert, or_, select, update
 
 from eventcoder.merge.canonical import build_merged
-from eventcoder.merge.cluster import assign, event_uid
+from eventcoder.merge.cluster import adopt, assign, event_uid
 from eventcoder.merge.model import MergedEvent, Related
 from eventcoder.merge.records import MentionRecord, event_kind
 from eventcoder.merge.score import DATE_WINDOW_DAYS
@@ -125,7 +125,30 @@ def merge_mention(conn: Connection, mention_pk: int, rec: MentionRecord) -> str:
         for i, rel in decision.related
     ]
     uid = event_uid(rec)
-    merged = build_merged(uid, [rec], related)
+    group = [rec]
+    adopted = [pk for pk, orphan in _orphans(conn, rec, mention_pk) if adopt(orphan, group)]
+    merged = build_merged(uid, group, related)
     event_pk = conn.execute(_INSERT_EVENT, {"uid": uid, **_event_row(merged)}).scalar_one()
-    conn.execute(_SET_CANONICAL, {"pk": mention_pk, "canonical": event_pk})
+    for pk in (mention_pk, *adopted):
+        conn.execute(_SET_CANONICAL, {"pk": pk, "canonical": event_pk})
     return "new"
+
+
+def _orphans(
+    conn: Connection, rec: MentionRecord, before: int
+) -> list[tuple[int, MentionRecord]]:
+    """Unattached background mentions in ``rec``'s block merged before it, oldest first."""
+    days = rec.day_range()
+    if days is None or rec.kind is None:
+        return []
+    lo, hi = days[0] - SLACK - timedelta(days=1), days[1] + SLACK
+    day = func.coalesce(mentions.c.date_start, articles.c.published)
+    query = _member_query().where(
+        mentions.c.status == "background",
+        mentions.c.kind == rec.kind,
+        mentions.c.canonical.is_(None),
+        mentions.c.id < before,
+        or_(mentions.c.date_start.between(lo, hi), mentions.c.date_start.is_(None)),
+        day.between(lo, hi),
+    )
+    return [(row.id, _record(row)) for row in conn.execute(query.order_by(mentions.c.id))]

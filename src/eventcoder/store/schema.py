@@ -82,6 +82,8 @@ mentions = Table(
 )
 Index("ix_mentions_article", mentions.c.article)
 Index("ix_mentions_canonical", mentions.c.canonical)
+# Background mentions read before their event's first new report wait here to be adopted.
+Index("ix_mentions_orphans", mentions.c.status, mentions.c.kind, mentions.c.date_start)
 
 sources = Table(
     "sources",
