@@ -142,6 +142,9 @@ def _cue_scopes(cue: CueHit, doc: Doc, trigger_head: Token, clause: set[int]) ->
     span = syntax.span_of(doc, cue.start, cue.end)
     if span is None or not len(span):
         return False
+    root = span.root
+    if root.dep_ in ("amod", "compound") and root.head != trigger_head:
+        return False  # "detained three suspected militants": doubt about who, not what
     if any(t.i in clause for t in span):
         return True
     return any(t in trigger_head.ancestors or t == trigger_head for t in span)
@@ -201,6 +204,17 @@ LOCATIVE_PREPS = {
     "off", "towards", "toward", "between", "within", "throughout", "north", "south", "east",
     "west",
 }
+
+
+def _vague(place: PlaceHit | None) -> bool:
+    return place is None or place.is_country or (place.geo_precision or 3) >= 3
+
+
+def _governing_prep(doc: Doc, place: PlaceHit) -> str | None:
+    token = syntax.head_token(doc, place.start, place.end)
+    while token is not None and token.dep_ in ("compound", "amod", "appos", "conj"):
+        token = token.head
+    return token.head.lower_ if token is not None and token.dep_ == "pobj" else None
 
 
 def _locative(doc: Doc, place: PlaceHit) -> bool:
@@ -413,7 +427,10 @@ def link_trigger(
         if any(syntax.inside(p, (a.start, a.end)) and (a.end - a.start) > (p.end - p.start)
                for a in actor_ranges):
             return False  # "Iraq" inside "Islamic Resistance in Iraq"
-        return not any(syntax.inside(p, rng) for rng in subject_ranges)
+        if any(syntax.inside(p, rng) for rng in subject_ranges):
+            # "fighters from Iraq" names an origin; "an attack by rebels near Sake" a place
+            return _locative(doc, p) and _governing_prep(doc, p) not in ("from", "of")
+        return True
 
     clause_places = [p for p in syntax.hits_in(places, syntax.subtree_range(verb)) if usable(p)]
     if harm is not None:
@@ -422,10 +439,11 @@ def link_trigger(
         ]
     sent_places = [p for p in syntax.hits_in(places, sent_rng) if usable(p) and _locative(doc, p)]
     chosen = _choose_place([p for p in target_places if usable(p)])
-    if chosen is None or chosen.is_country:
-        chosen = _choose_place(clause_places) or chosen
-    if chosen is None or chosen.is_country:
-        chosen = _choose_place(sent_places) or chosen
+    # A sea, region or country is only the fallback for a town or site in the same clause.
+    if _vague(chosen):
+        chosen = _choose_place([*([chosen] if chosen else []), *clause_places])
+    if _vague(chosen):
+        chosen = _choose_place([*([chosen] if chosen else []), *sent_places])
     if chosen is not None:
         cand.country = chosen.country
         cand.place = None if chosen.is_country else chosen
