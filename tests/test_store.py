@@ -184,3 +184,24 @@ def test_geojson_and_parquet_exports_carry_every_mapped_event(stored, tmp_path):
     assert table.num_rows == rows >= 10
     assert str(table.schema.field("fatalities").type) == "int64"
     assert json.loads(table.column("event_json")[0].as_py())["reports"]
+
+
+def test_a_syrian_event_exports_in_acleds_middle_east_region():
+    from eventcoder.export.acled_csv import acled_row
+    from eventcoder.model import Acled, Actor, Event, Location, Mention, When
+
+    text = "Artillery shelled the outskirts of Maarat al-Numan on Friday."
+    event = Event(
+        id="e1",
+        acled=Acled(event_type="Explosions/Remote violence",
+                    sub_event_type="Shelling/artillery/missile attack",
+                    disorder_type="Political violence"),  # fmt: skip
+        trigger=Mention(text="shelled", start=10, end=17),
+        actors=[Actor(role="actor1", name="Military Forces of Syria", kind="State forces",
+                      country="SYR")],  # fmt: skip
+        location=Location(name="Maarat al-Numan", lat=35.64, lon=36.67, country="SYR",
+                          geo_precision=1),  # fmt: skip
+        date=When(start=date(2019, 12, 20), precision="day"),
+    )
+    row = acled_row(event, text=text)
+    assert row["country"] == "Syria" and row["region"] == "Middle East"

@@ -50,7 +50,8 @@ def _regions() -> dict[str, str]:
     path = resources.files("eventcoder.kb").joinpath("acled_regions.csv")
     if not path.is_file():
         return {}
-    rows = csv.DictReader(path.read_text().splitlines())
+    lines = [ln for ln in path.read_text().splitlines() if not ln.startswith("#")]
+    rows = csv.DictReader(lines)
     return {r["iso3"]: r["region"] for r in rows}
 
 
