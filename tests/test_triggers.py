@@ -385,3 +385,10 @@ def test_other_developments_from_the_codebook(nlp):
     assert OTHER not in coded(nlp, "Thousands of villagers fled their homes as the river "
                                    "flooded the district.")
     assert OTHER in coded(nlp, "The rebels imposed a curfew on the town.")
+
+
+def test_irregular_past_forms_of_capture_verbs_are_read(nlp):
+    assert ("Battles", "Government regains territory") in coded(
+        nlp, "Opposition fighters retook a strategic northwestern town from government forces.")
+    assert ("Battles", "Non-state actor overtakes territory") in coded(
+        nlp, "Militants overran an army post near the border.")
