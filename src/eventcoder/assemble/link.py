@@ -163,6 +163,8 @@ def _in_cause_clause(head: Token) -> bool:
 def _not_an_occurrence(head: Token) -> bool:
     """Words that name an act without reporting one: "went to Syria to fight", "men killed
     fighting IS", "one thing to kill a soldier"."""
+    if head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.lemma_ == "be":
+        return True  # "jihadists are still in control": a state, not an act
     if head.tag_ == "VBN" and head.dep_ in ("acl", "amod"):
         return True  # "areas retaken by Damascus", "men killed fighting": describes a noun
     if head.tag_ != "VBG":
@@ -171,6 +173,8 @@ def _not_an_occurrence(head: Token) -> bool:
         # "..., killing two" describes the main clause's event; a sentence-initial gerund
         # ("Shelling by X killed ...") is the event itself, mis-tagged by the parser.
         return head.i > head.head.i
+    if head.dep_ == "pcomp" and head.head.lower_ in ("after", "by", "before"):
+        return False  # "after seizing the town": a step in the story, told in passing
     return head.dep_ in ("acl", "xcomp", "pcomp", "amod")  # describes someone or something
     return False
 
@@ -286,9 +290,9 @@ def _perfect_habitual(verb: Token, head: Token) -> bool:
         return True
     if aux_have[0].tag_ == "VBD":
         return False  # past perfect without a habitual word: a step in a narrative
-    arguments = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass")]
-    arguments += [g for c in verb.children if c.dep_ == "prep" for g in c.children
-                  if g.dep_ == "pobj"]
+    # "some Britons have been arrested": people in general as the subject ("strongholds" or
+    # "swaths of territory" as the object are specific enough)
+    arguments = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(_plural_nonspecific(a) for a in arguments):
         return True
     return head is not verb and head.tag_ == "NNS"

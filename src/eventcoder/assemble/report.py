@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc
@@ -28,7 +29,7 @@ from eventcoder.model import (
     Toll,
     When,
 )
-from eventcoder.readers.hits import ActorHit, NumberHit, context, hits
+from eventcoder.readers.hits import ActorHit, NumberHit, PlaceHit, context, hits
 
 NEW_WITHIN_DAYS = 31
 REPORTED_WITHIN_DAYS = 6
@@ -236,6 +237,10 @@ def _confidence(group: Group, event: Event) -> float:
     score += 0.1 if event.fatalities.killed or event.fatalities.injured else 0.0
     score += 0.05 if any(s.role != "publisher" for s in event.sources) else 0.0
     score += 0.05 if len(group.members) > 1 else 0.0
+    if event.modality in ("claimed", "alleged") and any(
+        s.role in ("claimant", "official", "witness", "monitor") for s in event.sources
+    ):
+        score += 0.1  # someone stands behind the claim or the blame
     if lead.generic and not lead.has_arguments:
         score -= 0.2
     if all(m.quoted for m in group.members):
@@ -251,7 +256,10 @@ def _statement_confidence(group: Group, event: Event) -> float:
     """Events ACLED does not code (talks, aid, demands, threats) have no place or toll to anchor
     them; who acts and towards whom does."""
     score = 0.3 + 0.3 * max(m.trigger.weight for m in group.members)
-    score += 0.15 if any(a.role == "actor1" and a.mention for a in event.actors) else 0.0
+    if any(a.role == "actor1" and a.mention for a in event.actors):
+        score += 0.15
+    else:
+        score -= 0.2  # "Thank God.": a statement needs someone who makes it
     acted_on = event.target is not None or any(a.role == "actor2" for a in event.actors)
     score += 0.1 if acted_on else 0.0
     score += 0.05 if any(s.role != "publisher" for s in event.sources) else 0.0
@@ -269,6 +277,7 @@ def build_event(
     previous: Event | None,
     earlier: ActorHit | None = None,
     doc_country: str | None = None,
+    dominant: PlaceHit | None = None,
 ) -> Event:
     lead = group.lead
     trig = lead.trigger
@@ -304,6 +313,11 @@ def build_event(
         actors = [a for a in actors if a.mention is not None]  # no invented attacker for threats
 
     place = group.place
+    if place is None and dominant is not None and (
+        group.country is None or group.country == dominant.country
+    ) and trig.acled_type is not None:
+        # No place in the event's own words: an article about one town is about events there.
+        place = replace(dominant, geo_precision=2)
     location = None
     if place is not None:
         location = Location(
@@ -395,6 +409,21 @@ def document_country(places: list, actors: list[ActorHit]) -> str | None:
     return max(votes, key=votes.get) if votes else None
 
 
+def dominant_place(places: list[PlaceHit]) -> PlaceHit | None:
+    """The one town or site an article keeps returning to (at least three mentions and most of
+    all town-level mentions), or None when the article moves between places."""
+    local = [p for p in places if not p.is_country and (p.geo_precision or 3) < 3 and p.lat]
+    counts: dict[str, list[PlaceHit]] = {}
+    for place in local:
+        counts.setdefault(place.name or place.text, []).append(place)
+    if not counts:
+        return None
+    name, hits_of = max(counts.items(), key=lambda kv: len(kv[1]))
+    if len(hits_of) >= 3 and len(hits_of) * 2 > len(local):
+        return hits_of[0]
+    return None
+
+
 def _substantial(group: Group) -> bool:
     """Weak words with nothing attached ("the legislation") are mentions, not events."""
     return any(m.trigger.weight >= 0.6 or m.has_arguments for m in group.members)
@@ -420,10 +449,11 @@ def assemble_report(article: Article, doc: Doc) -> ArticleReport:
     groups = [g for g in group_candidates(candidates) if _substantial(g)]
     events: list[Event] = []
     doc_country = document_country(places, actors)
+    dominant = dominant_place(places)
     previous: Event | None = None
     earlier: ActorHit | None = None  # the last named actor, for "it" and "the group"
     for group in groups:
-        event = build_event(article, group, previous, earlier, doc_country)
+        event = build_event(article, group, previous, earlier, doc_country, dominant)
         events.append(event)
         if event.status == "new" and event.acled is not None and event.date.start:
             previous = event

@@ -79,14 +79,22 @@ def children(token: Token, deps: set[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+RAISING_VERBS = {"report", "say", "believe", "think", "expect", "understand", "know", "seem",
+                 "appear", "claim", "allege", "suspect", "rumour", "rumor"}
+
+
 def subjects(verb: Token) -> list[Token]:
-    """Active subjects; climbs through xcomp/conj verbs that share their head's subject."""
+    """Active subjects; climbs through xcomp/conj verbs that share their head's subject, and
+    through "X were reported to have captured": X is who captured."""
     found = children(verb, SUBJECT_DEPS)
     current = verb
     climbable = ("xcomp", "conj", "advcl", "acl")
     while not found and current.dep_ in climbable and current.head is not current:
+        from_xcomp = current.dep_ == "xcomp"
         current = current.head
         found = children(current, SUBJECT_DEPS)
+        if not found and from_xcomp and current.lemma_ in RAISING_VERBS:
+            found = children(current, PASSIVE_SUBJECT_DEPS)
         if current.dep_ == "relcl" or current.pos_ not in ("VERB", "AUX"):
             break
     return found
