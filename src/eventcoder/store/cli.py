@@ -74,7 +74,8 @@ def _open(db: str):  # noqa: ANN202
     try:
         return open_store(db)
     except Exception as exc:  # noqa: BLE001 - any driver error becomes one line
-        raise _fail(f"cannot open database {db!r}: {exc.__class__.__name__}: {exc}") from None
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]  # drivers add hint lines
+        raise _fail(f"cannot open database {db!r}: {reason}") from None
 
 
 def _table(events) -> None:  # noqa: ANN001
