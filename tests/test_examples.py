@@ -117,3 +117,11 @@ def test_same_text_and_date_give_the_same_event_ids() -> None:
     first = [e.id for r in extract_articles(articles) for e in r.events]
     second = [e.id for r in extract_articles(articles) for e in r.events]
     assert first == second and len(set(first)) == len(first)
+
+
+def test_a_country_code_outside_iso_3166_still_names_its_forces() -> None:
+    from eventcoder.assemble.codes import with_country
+
+    assert with_country("Police Forces", "XKX") == "Police Forces of XKX"
+    assert with_country("Civilians", "XKX") == "Civilians (XKX)"
+    assert with_country("Police Forces", "KEN") == "Police Forces of Kenya"

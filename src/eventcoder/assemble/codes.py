@@ -53,6 +53,8 @@ def with_country(generic_name: str, alpha3: str | None) -> str:
     if where is None:
         return "Unidentified Military Forces" if generic_name in STATE_BRANCHES else generic_name
     if generic_name in STATE_BRANCHES:
+        if alpha3 not in get_kb().countries:  # a code outside ISO 3166 (e.g. XKX, Kosovo)
+            return f"{generic_name} of {where}"
         return state_actor_name(alpha3, STATE_BRANCHES[generic_name])
     return f"{generic_name} ({where})"
 

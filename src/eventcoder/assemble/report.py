@@ -84,7 +84,7 @@ def _status(group: Group, when: When, published: date | None) -> str:
 def _actor(role: str, hit: ActorHit, country: str | None, violent: bool = False) -> Actor:
     name, kind = hit.name, hit.kind
     if violent and role == "actor1" and hit.country and name.startswith("Government of"):
-        name = codes.state_actor_name(hit.country, "military")  # a state fights with its forces
+        name = codes.with_country("Military Forces", hit.country)  # a state fights with its forces
     if hit.generic:
         base = name if name in GENERIC_BASES else "Unidentified Armed Group"
         name = codes.with_country(base, hit.country or country)
