@@ -392,3 +392,33 @@ def test_irregular_past_forms_of_capture_verbs_are_read(nlp):
         nlp, "Opposition fighters retook a strategic northwestern town from government forces.")
     assert ("Battles", "Non-state actor overtakes territory") in coded(
         nlp, "Militants overran an army post near the border.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peaceful rallies in Boston took a dramatic turn when police used pepper spray.",
+        "Inspectors took samples from the soil near the village of Kafr Zita.",
+    ],
+)
+def test_a_place_hanging_off_the_subject_or_a_far_object_is_no_capture(nlp, text):
+    assert not [h for h in read(nlp, text) if h.acled_type == "Battles"], [
+        (h.text, h.acled_sub) for h in read(nlp, text)]
+
+
+def test_troops_deployed_are_a_change_to_group_activity(nlp):
+    assert strongest(nlp, "The army deployed troops near the border town on Monday.") == (
+        "Change to group/activity")
+
+
+def test_protesters_dying_under_a_dispersal_is_excessive_force(nlp):
+    assert strongest(nlp, "Two protesters died when police broke up the demonstration.") == (
+        "Excessive force against protesters")
+
+
+def test_protest_named_by_its_participants_sits_on_what_they_did(nlp):
+    hit = only(nlp, "Demonstrators gathered in the main square on Friday evening.")
+    assert (hit.text, hit.acled_sub) == ("gathered", "Peaceful protest")
+    hit = only(nlp, "Thousands of protesters turned out in the capital on Monday.")
+    assert hit.text == "turned out"
+    assert only(nlp, "Protesters said they would come back next week.").text == "Protesters"

@@ -86,6 +86,8 @@ class Lexicon:
     topic_markers: frozenset[str]  # words that introduce what a protest is about
     background_heads: frozenset[str]  # "despite the strikes": a violent act as backdrop
     background_weight: float
+    protest_participants: frozenset[str]  # "protester": the verb it does is the protest
+    protest_verbs: frozenset[str]  # what participants do that is the protest itself
 
 
 def load_yaml(name: str) -> dict[str, Any]:
@@ -255,6 +257,8 @@ def lexicon() -> Lexicon:
         topic_markers=frozenset(str(t).lower() for t in data.get("topic_markers", [])),
         background_heads=frozenset(str(t).lower() for t in data.get("background_heads", [])),
         background_weight=float(data.get("background_weight", 0.3)),
+        protest_participants=frozenset(str(t) for t in data.get("protest_participants", [])),
+        protest_verbs=frozenset(str(t) for t in data.get("protest_verbs", [])),
     )
 
 
@@ -307,20 +311,25 @@ def _is_figurative(root: Token, lex: Lexicon) -> bool:
     return any(o.lemma_.lower() in lex.figurative for o in objs)
 
 
-def _has_territory(root: Token, lex: Lexicon, left: bool = False) -> bool:
+def _has_territory(root: Token, lex: Lexicon, left: bool = False,
+                   places: frozenset[int] = frozenset()) -> bool:
     """Does the trigger act on a place? ``left``: only a place left behind counts (object,
-    "from", "of": "withdrew from the town", not "withdrew to the capital")."""
+    "from", "of": "withdrew from the town", not "withdrew to the capital"). A subject counts
+    only itself ("the town fell"), never what hangs from it ("rallies in Boston took a turn");
+    an object reaches a place only through "of"/"over" ("seized control of the town", not
+    "took samples from sand near the village"). ``places``: tokens the gazetteer read as
+    toponyms (the tagger calls many a town a person)."""
     deps = {"dobj", "pobj"} if left else {"dobj", "nsubjpass", "pobj", "nsubj"}
     objs = [c for c in root.children if c.dep_ in deps]
     for prep in (c for c in root.children if c.dep_ in {"prep", "agent"}):
         if left and prep.lower_ not in {"from", "of", "out"}:
             continue
         objs.extend(c for c in prep.children if c.dep_ == "pobj")
-    for obj in list(objs):  # "seized control of the town", "took parts of the district"
-        for prep in (c for c in obj.children if c.dep_ == "prep"):
+    for obj in [o for o in objs if o.dep_ != "nsubj"]:
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in {"of", "over"}):
             objs.extend(c for c in prep.children if c.dep_ == "pobj")
     return any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.lemma_.lower() in lex.territory_nouns
-               for o in objs)
+               or o.i in places for o in objs)
 
 
 def in_topic(tok: Token, root: Token, markers: frozenset[str]) -> bool:
@@ -405,6 +414,7 @@ class _Scan:
     triggers: dict[tuple[int, int], list[int]]  # span -> entry indices, in YAML order
     refs: dict[int, list[tuple[Token, Refiner]]]  # sentence start -> refiner words
     blocked_sents: set[int]
+    places: frozenset[int]  # tokens inside a toponym the places reader found
 
 
 def _scan(doc: Doc, matcher: TermMatcher) -> _Scan:
@@ -436,7 +446,17 @@ def _scan(doc: Doc, matcher: TermMatcher) -> _Scan:
         raw_refs = {k: [(sp, r) for sp, r in v if not all(i in masked for i in range(
             sp.start, sp.end))] for k, v in raw_refs.items()}
     refs = {k: _outer_refiners(v) for k, v in raw_refs.items()}
-    return _Scan(trig, refs, blocked)
+    return _Scan(trig, refs, blocked, _place_tokens(doc) if trig else frozenset())
+
+
+def _place_tokens(doc: Doc) -> frozenset[int]:
+    hits = doc._.ec_places if Doc.has_extension("ec_places") else None
+    out: set[int] = set()
+    for hit in hits or ():
+        span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return frozenset(out)
 
 
 def _best_refiner(span: Span, entry: Entry, refs: list[tuple[Token, Refiner]]
@@ -504,7 +524,8 @@ def find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
         out = [h for h in out
                if not (h.plover == "THREATEN" and _head_index(doc, h) in threat_heads
                        and h.acled_type is None and h.lemma.split()[0] in THREAT_HEADS)]
-    return _absorb_withdrawals(doc, _damp_background(doc, _damp_intercepted(doc, out)))
+    out = _absorb_withdrawals(doc, _damp_background(doc, _damp_intercepted(doc, out)))
+    return _anchor_participants(doc, out) if out else out
 
 
 def _code_span(span: Span, entry: Entry, lex: Lexicon, scan: _Scan, explicit: set[int],
@@ -528,7 +549,8 @@ def _code_span(span: Span, entry: Entry, lex: Lexicon, scan: _Scan, explicit: se
                 weight = max(weight, WEAPON_WEIGHT)
     if not refined and entry.requires_refiner:
         return None
-    if entry.needs_territory and not _has_territory(root, lex, entry.left_place) and not (
+    if entry.needs_territory and not _has_territory(
+            root, lex, entry.left_place, scan.places) and not (
             refined and entry.territory_pronoun and _has_pronoun_object(root)):
         return None
     if entry.doc_blocked and not refined and scan.blocked_sents:
@@ -552,6 +574,41 @@ def _code_span(span: Span, entry: Entry, lex: Lexicon, scan: _Scan, explicit: se
     hit = _make_hit(span, code, weapon, weight)
     hit.negated = _is_negated(root, span)
     return hit
+
+
+def _anchor_participants(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """ "Demonstrators gathered in the square": the protest is the gathering, so the hit moves
+    from the participants onto the verb they do (the assembler then finds that verb's place,
+    time and subject). The noun stays the hit when the verb is a hit of its own ("protesters
+    marched") or not a protest act ("protesters said")."""
+    lex = lexicon()
+    spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for span, h in zip(spans, hits, strict=True):
+        root = span.root
+        if h.acled_type in PROTEST_TYPES and root.lemma_.lower() in lex.protest_participants:
+            act = _participant_verb(root, lex)
+            if act is not None and act.start not in covered:
+                covered.update(range(act.start, act.end))
+                h = replace(h, start=act.start_char, end=act.end_char, text=act.text,
+                            lemma=" ".join(t.lemma_.lower() for t in act))
+        out.append(h)
+    return out
+
+
+def _participant_verb(root: Token, lex: Lexicon) -> Span | None:
+    subj = root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "nsubj":
+        subj = root.head.head  # "thousands of protesters rallied"
+    verb = subj.head
+    if (subj.dep_ != "nsubj" or verb.pos_ != "VERB"
+            or verb.lemma_.lower() not in lex.protest_verbs):
+        return None
+    end = verb.i + 1
+    if end < len(root.doc) and root.doc[end].dep_ == "prt":
+        end += 1  # "turned out", "came out"
+    return root.doc[verb.i:end]
 
 
 def _has_pronoun_object(root: Token) -> bool:
