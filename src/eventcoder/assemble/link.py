@@ -196,11 +196,10 @@ def _ongoing(verb: Token) -> bool:
 QUOTES = "\"“”"
 
 
-def _quoted(doc: Doc, head: Token) -> bool:
+def _quoted(text: str, head: Token) -> bool:
     """Odd number of quotation marks before the word in its sentence: inside a quote."""
-    sent = head.sent
-    text = doc.text[sent.start_char:head.idx]
-    return sum(text.count(q) for q in QUOTES) % 2 == 1
+    before = text[head.sent.start_char:head.idx]
+    return sum(before.count(q) for q in QUOTES) % 2 == 1
 
 
 LOCATIVE_PREPS = {
@@ -326,6 +325,7 @@ def _determiners(head: Token) -> tuple[bool, bool, bool]:
 
 def link_trigger(
     doc: Doc,
+    text: str,
     trig: TriggerHit,
     actors: list[ActorHit],
     places: list[PlaceHit],
@@ -348,10 +348,13 @@ def link_trigger(
         outer = syntax.governing_verb(verb.head)
         cand.perfect_habitual = outer is not verb and _perfect_habitual(outer, outer)
     cand.ongoing = _ongoing(verb)
-    cand.quoted = _quoted(doc, head)
+    cand.quoted = _quoted(text, head)
     cand.bare_plural = head.pos_ == "NOUN" and _plural_nonspecific(head)
 
-    motives = [r for r in syntax.motive_ranges(head) if not (r[0] <= trig.start < r[1])]
+    key = ("ec_motives", sent.start)
+    if key not in doc.user_data:  # once per sentence, not once per trigger
+        doc.user_data[key] = syntax.motive_ranges(head)
+    motives = [r for r in doc.user_data[key] if not (r[0] <= trig.start < r[1])]
 
     def outside_motives(hit) -> bool:
         return not any(syntax.inside(hit, r) for r in motives)
@@ -419,7 +422,7 @@ def link_trigger(
             phrase_actors = syntax.hits_in(actors, (start, end))
             only_actor = any(a.start <= start and a.end >= end for a in phrase_actors)
             if not only_actor and token.pos_ in ("NOUN", "PROPN"):
-                cand.target = Target(start, end, doc.text[start:end], token.lemma_.lower())
+                cand.target = Target(start, end, text[start:end], token.lemma_.lower())
 
     # --- where -------------------------------------------------------------------------------
     actor_ranges = [a for a in sent_actors if not a.generic]
@@ -474,10 +477,9 @@ def link_trigger(
 
     # --- modality, sources, status cues ------------------------------------------------------
     sent_cues = syntax.hits_in(cues, sent_rng)
-    clause = syntax.own_clause(verb) | syntax.own_clause(head)
-    modalities = [
-        c for c in sent_cues if c.kind == "modality" and _cue_scopes(c, doc, head, clause)
-    ]
+    modality_cues = [c for c in sent_cues if c.kind == "modality"]
+    clause = syntax.own_clause(verb) | syntax.own_clause(head) if modality_cues else set()
+    modalities = [c for c in modality_cues if _cue_scopes(c, doc, head, clause)]
     if trig.negated:
         cand.modality = "negated"
     elif modalities:

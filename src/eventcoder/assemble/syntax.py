@@ -167,13 +167,3 @@ def is_passive(verb: Token) -> bool:
 def clause_range(token: Token) -> tuple[int, int]:
     """The smallest clause around a token: its governing verb's subtree."""
     return subtree_range(governing_verb(token))
-
-
-def sentence_of(doc: Doc, char: int) -> Span:
-    token = doc[min(len(doc) - 1, max(0, _token_at(doc, char)))]
-    return token.sent
-
-
-def _token_at(doc: Doc, char: int) -> int:
-    span = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
-    return span.start if span is not None and len(span) else 0
