@@ -422,3 +422,20 @@ def test_protest_named_by_its_participants_sits_on_what_they_did(nlp):
     hit = only(nlp, "Thousands of protesters turned out in the capital on Monday.")
     assert hit.text == "turned out"
     assert only(nlp, "Protesters said they would come back next week.").text == "Protesters"
+
+
+def test_a_place_the_act_happens_near_is_not_what_it_takes(nlp):
+    text = "Inspectors took samples from the sand near Kafr Zita on Monday."
+    assert not [h for h in read(nlp, text) if h.acled_type], read(nlp, text)
+
+
+def test_things_lying_abandoned_do_not_make_a_recapture_peaceful(nlp):
+    text = "Army troops recaptured the town on Tuesday to find cars lying abandoned."
+    assert strongest(nlp, text) == "Government regains territory"
+
+
+def test_without_a_fight_negates_the_fight(nlp):
+    hits = read(nlp, "Rebels seized the town without a fight after the garrison withdrew.")
+    assert [h.negated for h in hits if h.text == "fight"] == [True]
+    assert strongest(nlp, "Rebels seized the town without a fight after the garrison "
+                     "withdrew.") == "Non-violent transfer of territory"

@@ -36,6 +36,8 @@ THREAT_HEADS = {"threaten", "vow", "warn", "pledge", "promise", "swear", "plan",
 NEG_DETS = {"no", "neither", "nor"}
 NEG_WORDS = {"not", "n't", "never", "no"}
 PROTEST_TYPES = {"Protests", "Riots"}
+SETTING_PREPS = {"in", "at", "near", "around", "across", "along", "outside", "inside", "within",
+                 "throughout", "on", "during", "after", "before", "by", "with", "for"}
 LOOSE_DEPS = {"advcl", "conj", "cc", "parataxis", "punct"}  # arcs that leave a topic
 
 
@@ -277,6 +279,8 @@ def _depth_between(a: Token, b: Token) -> int:
 
 
 def _is_negated(root: Token, span: Span) -> bool:
+    if root.dep_ in {"pobj", "pcomp"} and root.head.lower_ == "without":
+        return True  # "entered without a fight", "without firing a shot"
     if any(c.dep_ == "neg" or c.lower_ in NEG_DETS and c.dep_ == "det" for c in root.children):
         return True
     if root.pos_ in {"NOUN", "PROPN"} and root.dep_ in {"dobj", "nsubjpass", "attr", "pobj"}:
@@ -318,11 +322,12 @@ def _has_territory(root: Token, lex: Lexicon, left: bool = False,
     only itself ("the town fell"), never what hangs from it ("rallies in Boston took a turn");
     an object reaches a place only through "of"/"over" ("seized control of the town", not
     "took samples from sand near the village"). ``places``: tokens the gazetteer read as
-    toponyms (the tagger calls many a town a person)."""
+    toponyms (the tagger calls many a town a person). A place the act happens in or near is
+    not what it takes ("took samples near the village")."""
     deps = {"dobj", "pobj"} if left else {"dobj", "nsubjpass", "pobj", "nsubj"}
     objs = [c for c in root.children if c.dep_ in deps]
     for prep in (c for c in root.children if c.dep_ in {"prep", "agent"}):
-        if left and prep.lower_ not in {"from", "of", "out"}:
+        if left and prep.lower_ not in {"from", "of", "out"} or prep.lower_ in SETTING_PREPS:
             continue
         objs.extend(c for c in prep.children if c.dep_ == "pobj")
     for obj in [o for o in objs if o.dep_ != "nsubj"]:
