@@ -115,3 +115,38 @@ def test_a_promise_to_yield_is_a_concession_not_an_agreement(nlp):
     hit = strongest(nlp, "The militia promised to withdraw from the two villages by June.")
     assert hit.plover == "CONCEDE"
     assert strongest(nlp, "The two ministers agreed to cooperate on energy.").plover == "AGREE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militia agreed on Tuesday to halt its raids on the highway.",
+        "The cabinet is willing to lift the fuel subsidy cuts.",
+        "The junta offered concessions to the striking miners.",
+        "The council bowed to pressure from traders and shelved the market plan.",
+    ],
+)
+def test_promised_or_named_concessions_are_concede(nlp, text):
+    assert strongest(nlp, text).plover == "CONCEDE"
+
+
+def test_agreeing_to_improve_relations_is_diplomatic_support(nlp):
+    hit = strongest(nlp, "Peru and Bolivia agreed to restore diplomatic relations.")
+    assert hit.plover == "SUPPORT"
+    assert strongest(nlp, "The two ministers agreed to cooperate on energy.").plover == "AGREE"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "mode"),
+    [
+        ("The city deployed two hundred officers around the stadium.", "MOBILIZE", "police"),
+        ("The navy raised the readiness of its coastal batteries.", "MOBILIZE", "weapons"),
+        ("The foreign minister cancelled his visit to Quito.", "SANCTION", "discontinue"),
+        ("The donors reduced aid to the ministry of health.", "SANCTION", "withdraw"),
+        ("Hackers defaced the websites of three ministries.", "COERCE", "cyber"),
+        ("Dockers blocked the port of Durban for six hours.", "PROTEST", "obstruct"),
+    ],
+)
+def test_codebook_modes_beyond_the_first_lexicon(nlp, text, plover, mode):
+    hit = strongest(nlp, text)
+    assert (hit.plover, hit.plover_mode) == (plover, mode), (hit.text, hit.plover, hit.weight)
