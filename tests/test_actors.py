@@ -161,3 +161,15 @@ def test_a_government_without_its_country_is_generic(nlp):
 def test_media_names_match_only_capitalised(nlp):
     assert "Russia today" not in found(nlp, "The envoy visited Russia today.")
     assert found(nlp, "Russia Today reported the visit.")["Russia Today"].is_media
+
+
+def test_an_office_of_a_country_is_its_government(nlp):
+    hits = nlp("Putin offered to talk with the president of Armenia.")._.ec_actors
+    office = next(h for h in hits if h.text == "the president of Armenia")
+    assert (office.name, office.country, office.generic) == ("Government of Armenia", "ARM", False)
+    assert not any(h.text == "Armenia" for h in hits)
+
+
+def test_an_office_of_something_else_stays_a_generic_office(nlp):
+    hits = nlp("The president of the union criticised the plan.")._.ec_actors
+    assert [(h.text, h.generic) for h in hits] == [("The president", True)]

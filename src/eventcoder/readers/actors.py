@@ -255,8 +255,29 @@ class ActorReader:
             cands.append((start, end, alias.priority, _hit(span, alias)))
         for _, start, end in self.tokens(doc):
             cands.extend(self._phrase_hits(doc, start, end))
-        doc._.ec_actors = _longest_first(cands, len(doc))
+        doc._.ec_actors = self._office_of_country(doc, _longest_first(cands, len(doc)))
         return doc
+
+    def _office_of_country(self, doc: Doc, hits: list[ActorHit]) -> list[ActorHit]:
+        """'the president of Armenia', 'the foreign ministry of Peru': a generic office followed
+        by "of [the] <country>" is that country's government (one mention, not an office and a
+        place). Works on the few hits already found, not on tokens."""
+        out: list[ActorHit] = []
+        skip = -1
+        for n, hit in enumerate(hits):
+            if n == skip:
+                continue
+            nxt = hits[n + 1] if n + 1 < len(hits) else None
+            if hit.generic and hit.name == "Government" and nxt is not None and nxt.country \
+                    and nxt.text.lower() in self.kb.place_names:
+                gap = doc.text[hit.end:nxt.start].strip().lower()
+                state = self.kb.state_actor(nxt.country, "government")
+                if gap in {"of", "of the"} and state is not None:
+                    out.append(_hit(doc.char_span(hit.start, nxt.end), Alias(state)))
+                    skip = n + 1
+                    continue
+            out.append(hit)
+        return out
 
     def _in_place_context(self, doc: Doc, start: int, end: int) -> bool:
         # "in central Burkina Faso", "in northwest Syria": skip up to two adjectives back.
