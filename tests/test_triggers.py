@@ -439,3 +439,19 @@ def test_without_a_fight_negates_the_fight(nlp):
     assert [h.negated for h in hits if h.text == "fight"] == [True]
     assert strongest(nlp, "Rebels seized the town without a fight after the garrison "
                      "withdrew.") == "Non-violent transfer of territory"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police detained several opposition activists before the president's rally in Mombasa.",
+        "Police arrested the activist on charges of organising an illegal protest.",
+    ],
+)
+def test_arrest_beside_a_protest_is_an_arrest(nlp, text):
+    assert strongest(nlp, text) == "Arrests", [(h.text, h.acled_sub) for h in read(nlp, text)]
+
+
+def test_arrests_at_the_rally_are_an_intervention(nlp):
+    assert strongest(nlp, "Police arrested forty protesters at the rally in Minsk.") == (
+        "Protest with intervention")

@@ -90,6 +90,8 @@ class Lexicon:
     background_weight: float
     protest_participants: frozenset[str]  # "protester": the verb it does is the protest
     protest_verbs: frozenset[str]  # what participants do that is the protest itself
+    protest_aside: frozenset[str]  # "before the rally": the protest is the occasion, not the act
+    protest_codes: frozenset[str]  # code keys whose ACLED type is Protests or Riots
 
 
 def load_yaml(name: str) -> dict[str, Any]:
@@ -261,6 +263,8 @@ def lexicon() -> Lexicon:
         background_weight=float(data.get("background_weight", 0.3)),
         protest_participants=frozenset(str(t) for t in data.get("protest_participants", [])),
         protest_verbs=frozenset(str(t) for t in data.get("protest_verbs", [])),
+        protest_aside=frozenset(str(t) for t in data.get("protest_aside", [])),
+        protest_codes=frozenset(k for k, c in codes.items() if c[0] in PROTEST_TYPES),
     )
 
 
@@ -361,6 +365,26 @@ def in_topic(tok: Token, root: Token, markers: frozenset[str]) -> bool:
     if cur.pos_ != "VERB" or cur.lemma_.lower() not in markers:
         return False
     return cur.i != root.i or child.dep_ in {"dobj", "ccomp"}
+
+
+def _aside(a: Token, b: Token, words: frozenset[str]) -> bool:
+    """Is one word in a circumstance of the other rather than in the same act? "detained
+    activists before the rally", "arrested on charges of organising a protest": a word from
+    ``words`` on the dependency path between them (not at either end) says so."""
+    above_b = {t.i: t for t in (b, *b.ancestors)}
+    path: list[Token] = []
+    tok = a
+    while tok.i not in above_b:
+        path.append(tok)
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    meet = tok
+    tok = b
+    while tok.i != meet.i:
+        path.append(tok)
+        tok = tok.head
+    return any(t.i not in (a.i, b.i) and t.lemma_.lower() in words for t in path)
 
 
 def _object_tokens(root: Token) -> set[int]:
@@ -487,6 +511,9 @@ def _best_refiner(span: Span, entry: Entry, refs: list[tuple[Token, Refiner]]
             continue
         if entry.topic_blind and in_topic(tok, root, lexicon().topic_markers):
             continue
+        if ref.code in lexicon().protest_codes or entry.code in lexicon().protest_codes:
+            if _aside(root, tok, lexicon().protest_aside):
+                continue
         rank = (0 if depth <= CLOSE_DEPTH else 1, ref.priority, abs(tok.i - root.i))
         if best is None or rank < best:
             best, best_ref, best_tok = rank, ref, tok.i
