@@ -41,6 +41,17 @@ def country_name(alpha3: str | None) -> str | None:
     return info.name if info is not None else alpha3
 
 
+@lru_cache(maxsize=512)
+def country_names(alpha3: str) -> frozenset[str]:
+    """Lower-cased names a country is called by alone ("israel", "the united states")."""
+    info = get_kb().countries.get(alpha3)
+    if info is None:
+        return frozenset()
+    names = {info.name.lower(), f"the {info.name.lower()}"}
+    names |= {k for k, v in get_kb().demonyms.items() if v == alpha3 and " " not in k}
+    return frozenset(names)
+
+
 # Generic actor names from kb/actors.yaml and how a country completes them.
 STATE_BRANCHES = {
     "Military Forces": "military", "Police Forces": "police", "Government": "government",
@@ -51,7 +62,9 @@ def with_country(generic_name: str, alpha3: str | None) -> str:
     """ "Police Forces" + KEN → "Police Forces of Kenya"; "Civilians" → "Civilians (Kenya)"."""
     where = country_name(alpha3)
     if where is None:
-        return "Unidentified Military Forces" if generic_name in STATE_BRANCHES else generic_name
+        if generic_name == "Military Forces":
+            return "Unidentified Military Forces"
+        return generic_name  # "Police Forces", "Government", "Civilians": country unknown
     if generic_name in STATE_BRANCHES:
         if alpha3 not in get_kb().countries:  # a code outside ISO 3166 (e.g. XKX, Kosovo)
             return f"{generic_name} of {where}"

@@ -85,6 +85,9 @@ def _actor(role: str, hit: ActorHit, country: str | None, violent: bool = False)
     name, kind = hit.name, hit.kind
     if violent and role == "actor1" and hit.country and name.startswith("Government of"):
         name = codes.with_country("Military Forces", hit.country)  # a state fights with its forces
+    elif (not violent and hit.country and name.startswith("Military Forces of")
+          and hit.text.lower() in codes.country_names(hit.country)):
+        name = codes.with_country("Government", hit.country)  # "Chile agreed": its government
     if hit.generic:
         base = name if name in GENERIC_BASES else "Unidentified Armed Group"
         name = codes.with_country(base, hit.country or country)
@@ -259,7 +262,7 @@ def _statement_confidence(group: Group, event: Event) -> float:
     if any(a.role == "actor1" and a.mention for a in event.actors):
         score += 0.15
     else:
-        score -= 0.2  # "Thank God.": a statement needs someone who makes it
+        score -= 0.1  # "Thank God.": a statement needs someone who makes it
     acted_on = event.target is not None or any(a.role == "actor2" for a in event.actors)
     score += 0.1 if acted_on else 0.0
     score += 0.05 if any(s.role != "publisher" for s in event.sources) else 0.0
@@ -304,9 +307,11 @@ def build_event(
             disorder_type=codes.disorder_type(etype, sub),
             civilian_targeting=bool(a2 and a2.kind == "Civilians"),
         )
-    elif modality in UNCODED_PLOVER:
+    elif modality in UNCODED_PLOVER and trig.acled_type is not None and trig.plover != "THREATEN":
+        # "vowed to strike again": a threatened attack is PLOVER THREATEN; a promise to release
+        # prisoners keeps its own (non-violent) code
         plover = Plover(event_type=UNCODED_PLOVER[modality], mode=trig.plover)
-        cameo = "138" if trig.acled_type else cameo
+        cameo = "138"
     if acled is not None and acled.event_type in ("Protests", "Riots"):
         actors = _crowd_first(actors, acled.event_type, group.country or doc_country)
     if acled is None and trig.acled_type is not None:

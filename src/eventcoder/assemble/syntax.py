@@ -68,7 +68,7 @@ def governing_verb(token: Token) -> Token:
         if current.dep_ in ("ROOT",) or current.head is current:
             return current
         if current.dep_ in ("dobj", "obj", "nsubjpass", "nsubj", "pobj", "prep", "compound",
-                            "attr", "appos", "amod", "npadvmod", "dative"):
+                            "attr", "appos", "amod", "npadvmod", "dative", "acomp"):
             current = current.head
             continue
         return current
