@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-
-from datasketch import MinHash
+from typing import TYPE_CHECKING
 
 from eventcoder.model import ArticleMeta, ArticleReport, Event
+
+if TYPE_CHECKING:  # datasketch takes a second to import: only merging pays for it
+    from datasketch import MinHash
 
 NUM_PERM = 64
 _WORD = re.compile(r"\w+")
@@ -54,6 +56,8 @@ class MentionRecord:
 
     def minhash(self) -> MinHash:
         if self._minhash is None:
+            from datasketch import MinHash
+
             words = _WORD.findall(self.evidence_text.lower())
             shingles = {" ".join(words[i : i + 3]).encode() for i in range(max(len(words) - 2, 0))}
             mh = MinHash(num_perm=NUM_PERM, seed=7)

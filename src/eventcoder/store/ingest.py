@@ -33,6 +33,7 @@ LOOKUP_CHUNK = 256  # articles checked against the store per query
 class IngestStats(WriteStats):
     read: int = 0
     seconds: float = 0.0
+    store_seconds: float = 0.0  # of ``seconds``, spent writing and merging (not extracting)
     input_errors: list[str] = field(default_factory=list)
 
     @property
@@ -118,7 +119,9 @@ def ingest_articles(
     else:
         pairs = extract_pairs(fresh, model, batch_size)
     for batch in _chunks(pairs, commit_every):
+        t = time.perf_counter()
         stats.add(write_batch(engine, batch))
+        stats.store_seconds += time.perf_counter() - t
         advance(len(batch))
     stats.seconds = time.perf_counter() - started
     return stats
