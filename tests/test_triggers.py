@@ -455,3 +455,30 @@ def test_arrest_beside_a_protest_is_an_arrest(nlp, text):
 def test_arrests_at_the_rally_are_an_intervention(nlp):
     assert strongest(nlp, "Police arrested forty protesters at the rally in Minsk.") == (
         "Protest with intervention")
+
+
+def plover_of(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(h.plover, h.plover_mode, h.cameo) for h in read(nlp, text) if h.weight >= 0.5]
+
+
+def test_a_promise_to_yield_is_a_concession_not_the_act(nlp):
+    hits = read(nlp, "The army promised to withdraw its troops from the town.")
+    assert [(h.plover, h.acled_type) for h in hits] == [("CONCEDE", None)]
+
+
+def test_a_threat_names_the_non_violent_act_it_threatens(nlp):
+    assert plover_of(nlp, "Moscow threatened to expel twenty British diplomats.") == [
+        ("THREATEN", "expel", "1321")]
+
+
+def test_a_pledge_to_cooperate_is_agree_and_a_vow_to_attack_a_threat(nlp):
+    assert [p for p, _, _ in plover_of(nlp, "The two leaders pledged to strengthen economic "
+                                       "ties.")] == ["AGREE"]
+    assert [(h.plover, h.plover_mode) for h in read(nlp, "The militants vowed to attack the "
+                                                   "capital.")] == [("THREATEN", "violence")]
+
+
+def test_lexicon_merges_plover_refiners():
+    lex = triggers.lexicon()
+    assert all(r.code in lex.codes for r in lex.refiners)
+    assert any(g.heads >= {"threaten"} for g in lex.governors)

@@ -73,6 +73,14 @@ class Refiner:
     on_subject: bool  # counts only inside who acts ("fighters surrendered", not "to soldiers")
 
 
+@dataclass(frozen=True, slots=True)
+class Governor:
+    """A stance word ("promise", "threaten") and the code each act it governs gives the pair."""
+
+    heads: frozenset[str]
+    acts: dict[str, str]
+
+
 @dataclass(slots=True)
 class Lexicon:
     codes: dict[str, Code]
@@ -92,6 +100,7 @@ class Lexicon:
     protest_verbs: frozenset[str]  # what participants do that is the protest itself
     protest_aside: frozenset[str]  # "before the rally": the protest is the occasion, not the act
     protest_codes: frozenset[str]  # code keys whose ACLED type is Protests or Riots
+    governors: list[Governor]
 
 
 def load_yaml(name: str) -> dict[str, Any]:
@@ -210,6 +219,8 @@ def lexicon() -> Lexicon:
         **data,
         "codes": {**data["codes"], **(extra.get("codes") or {})},
         "triggers": [*data["triggers"], *(extra.get("triggers") or [])],
+        "refiners": [*data["refiners"], *(extra.get("refiners") or [])],
+        "governors": [*(data.get("governors") or []), *(extra.get("governors") or [])],
     }
     codes = {k: _as_code(v) for k, v in data["codes"].items()}
     patterns: dict[str, list[str]] = {}
@@ -239,6 +250,8 @@ def lexicon() -> Lexicon:
         patterns[f"T{i}"] = [str(t) for t in row["terms"]]
     refiners: list[Refiner] = []
     for i, row in enumerate(data["refiners"]):
+        if row["code"] not in codes:
+            raise ValueError(f"triggers refiners: unknown code {row['code']!r}")
         groups = row["group"] if isinstance(row["group"], list) else [row["group"]]
         refiners.append(Refiner(frozenset(groups), row["code"], row.get("weapon"), i,
                                 row.get("role") == "object", row.get("role") == "subject"))
@@ -265,7 +278,16 @@ def lexicon() -> Lexicon:
         protest_verbs=frozenset(str(t) for t in data.get("protest_verbs", [])),
         protest_aside=frozenset(str(t) for t in data.get("protest_aside", [])),
         protest_codes=frozenset(k for k, c in codes.items() if c[0] in PROTEST_TYPES),
+        governors=[_governor(row, codes) for row in data["governors"]],
     )
+
+
+def _governor(row: dict[str, Any], codes: dict[str, Code]) -> Governor:
+    acts = {str(k).lower(): str(v) for k, v in row["acts"].items()}
+    for key in acts.values():
+        if key not in codes:
+            raise ValueError(f"triggers governors: unknown code {key!r}")
+    return Governor(frozenset(str(h) for h in row["heads"]), acts)
 
 
 def build_matcher(vocab: Vocab) -> TermMatcher:
@@ -556,8 +578,59 @@ def find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
         out = [h for h in out
                if not (h.plover == "THREATEN" and _head_index(doc, h) in threat_heads
                        and h.acled_type is None and h.lemma.split()[0] in THREAT_HEADS)]
+    out = _apply_governors(doc, out) if out else out
     out = _absorb_withdrawals(doc, _damp_background(doc, _damp_intercepted(doc, out)))
     return _anchor_participants(doc, out) if out else out
+
+
+def _apply_governors(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """ "promised to release the detainees", "threatened to expel the diplomats", "pledged to
+    strengthen ties": the stance word's hit takes the code of what it governs (``governors:``
+    in the YAML) and a hit on the governed act goes (it is intended, not done). An act that is
+    itself a CONCEDE hit lends its own code; an ACLED Agreement ("agreed to release prisoners")
+    is left as it is."""
+    lex = lexicon()
+    heads = {h for g in lex.governors for h in g.heads}
+    spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
+    if not any(t.lemma_.lower() in heads for s in spans for t in s):
+        return hits
+    at_root = {s.root.i: n for n, s in enumerate(spans)}
+    out, drop = list(hits), set()
+    for n, span in enumerate(spans):
+        head = next((t for t in (span.root, *span) if t.lemma_.lower() in heads), None)
+        if head is None or n in drop:
+            continue
+        for act in _governed(head):
+            key = next((g.acts.get(name) for g in lex.governors if head.lemma_.lower() in g.heads
+                        for name in _act_names(act) if name in g.acts), None)
+            if key is None:
+                continue
+            m = at_root.get(act.i)
+            other = hits[m] if m is not None and m != n else None
+            if other is not None and other.acled_sub == "Agreement":
+                break
+            code = lex.codes[key]
+            if other is not None:
+                drop.add(m)
+                if other.plover == code[2] == "CONCEDE":
+                    code = (None, None, other.plover, other.plover_mode, other.cameo)
+            out[n] = replace(hits[n], acled_type=None, acled_sub=None, plover=code[2],
+                             plover_mode=code[3], cameo=code[4], weapon=None)
+            break
+    return [h for n, h in enumerate(out) if n not in drop]
+
+
+def _governed(head: Token) -> list[Token]:
+    """What a stance word governs: its verb complement(s), then its object."""
+    verbs = [c for c in head.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ == "VERB"]
+    verbs += [c for v in verbs for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return verbs + [c for c in head.children if c.dep_ == "dobj"]
+
+
+def _act_names(act: Token) -> list[str]:
+    lemma = act.lemma_.lower()
+    prt = [c.lower_ for c in act.children if c.dep_ == "prt"]
+    return [f"{lemma} {prt[0]}", lemma, act.lower_] if prt else [lemma, act.lower_]
 
 
 def _code_span(span: Span, entry: Entry, lex: Lexicon, scan: _Scan, explicit: set[int],
