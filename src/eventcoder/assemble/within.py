@@ -75,7 +75,7 @@ def _types_compatible(a: Candidate, b: Candidate) -> bool:
     if a.sent.start == b.sent.start and {ta.acled_type, tb.acled_type} <= CLOSE_COMBAT:
         return True  # "were shot dead when police opened fire": one incident
     if a.sent.start == b.sent.start and {ta.acled_sub, tb.acled_sub} & {"Arrests"} and (
-        "Protests" in (ta.acled_type, tb.acled_type)
+        "Protests" in (ta.acled_type, tb.acled_type) and min(ta.weight, tb.weight) >= 0.5
     ):
         return True  # "police arrested dozens of demonstrators": the protest, intervened in
     if ta.acled_type is None or tb.acled_type is None:

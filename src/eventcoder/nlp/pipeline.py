@@ -56,5 +56,7 @@ def make_docs(nlp: Language, items: Iterable[tuple[str, DocContext]]) -> Iterato
     """Tokenise each text and attach its context, ready for ``nlp.pipe``."""
     for text, ctx in items:
         doc = nlp.make_doc(text)
+        if ctx.text is None:
+            ctx.text = text
         doc._.ec_context = ctx
         yield doc

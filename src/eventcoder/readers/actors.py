@@ -24,7 +24,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from eventcoder.kb.loader import load_yaml
-from eventcoder.readers.hits import ActorHit, register_extensions
+from eventcoder.readers.hits import ActorHit, doc_text, register_extensions
 
 STATE = "State forces"
 BRANCHES = {"government": "Government of", "military": "Military Forces of",
@@ -270,7 +270,7 @@ class ActorReader:
             nxt = hits[n + 1] if n + 1 < len(hits) else None
             if hit.generic and hit.name == "Government" and nxt is not None and nxt.country \
                     and nxt.text.lower() in self.kb.place_names:
-                gap = doc.text[hit.end:nxt.start].strip().lower()
+                gap = doc_text(doc)[hit.end:nxt.start].strip().lower()
                 state = self.kb.state_actor(nxt.country, "government")
                 if gap in {"of", "of the"} and state is not None:
                     out.append(_hit(doc.char_span(hit.start, nxt.end), Alias(state)))

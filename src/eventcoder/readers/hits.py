@@ -126,6 +126,7 @@ class DocContext:
     published: date | None = None
     outlet: str | None = None
     extra: dict = field(default_factory=dict)
+    text: str | None = None  # the article text (spaCy rebuilds doc.text on every access)
 
 
 EXTENSIONS: dict[str, object] = {
@@ -155,3 +156,11 @@ def hits(doc: Doc, name: str) -> list:
 
 def context(doc: Doc) -> DocContext:
     return doc._.ec_context or DocContext()
+
+
+def doc_text(doc: Doc) -> str:
+    """The text the Doc was made from, without spaCy re-joining every token."""
+    ctx = doc._.ec_context
+    if ctx is not None and ctx.text is not None:
+        return ctx.text
+    return doc.text

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from eventcoder.geo.gazetteer import open_gazetteer
 from eventcoder.geo.recognise import recognise
 from eventcoder.geo.resolve import Resolver
-from eventcoder.readers.hits import PlaceHit, context, register_extensions
+from eventcoder.readers.hits import PlaceHit, context, doc_text, register_extensions
 
 
 @lru_cache(maxsize=50_000)
@@ -40,7 +40,7 @@ class PlacesReader:
 
     def __call__(self, doc: Doc) -> Doc:
         started = time.perf_counter()
-        text = doc.text  # spaCy joins the tokens on every access: read it once
+        text = doc_text(doc)  # spaCy joins the tokens on every doc.text access
         found = recognise(doc, self.gaz, text)
         outlet_country = (context(doc).extra or {}).get("outlet_country")
         ranking = time.perf_counter()
