@@ -338,6 +338,11 @@ def link_trigger(
         return None
     sent = head.sent
     sent_rng = (sent.start_char, sent.end_char)
+    # Everything below looks within the sentence: narrow the hit lists once.
+    all_actors = actors
+    actors, places, times, numbers, cues = (
+        syntax.hits_in(hits, sent_rng) for hits in (actors, places, times, numbers, cues)
+    )
     verb = syntax.governing_verb(head)
     cand = Candidate(trigger=trig, sent=sent, head=head, mentions=[trig], sentences=[sent])
     cand.definite, cand.plural, cand.also = _determiners(head)
@@ -508,7 +513,7 @@ def link_trigger(
     if cand.actor1 is None and cand.refers_back:
         # "It said ...", "The group noted that it will ...": the attribution reader has already
         # resolved who "it" is; take that actor when the KB knows the name.
-        named = {a.name: a for a in actors if not a.generic and not a.is_media}
+        named = {a.name: a for a in all_actors if not a.generic and not a.is_media}
         for cue in sent_cues:
             if cue.kind != "source":
                 continue

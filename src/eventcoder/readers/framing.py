@@ -21,6 +21,7 @@ from eventcoder.readers.actors import (
     state_actor_name,
     surface_variants,
 )
+from eventcoder.readers.gate import Gate
 from eventcoder.readers.hits import FramingHit, register_extensions
 
 PARTISAN_ACTOR = "EC_PARTISAN_ACTOR"
@@ -40,7 +41,7 @@ class FramingReader:
 
     def __init__(self, nlp: Language, name: str = "ec_framing") -> None:
         register_extensions()
-        self.phrases, self.tokens, self.rules = _compiled(nlp)
+        self.phrases, self.tokens, self.rules, self.gate = _compiled(nlp)
         self.actors = get_kb()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -49,7 +50,7 @@ class FramingReader:
             hit = self._hit(doc[start:end], doc.vocab.strings[match_id])
             if hit is not None:
                 cands.append((start, end, hit))
-        for match_id, start, end in self.tokens(doc):
+        for match_id, start, end in self.tokens(doc) if self.gate.open(doc) else ():
             hit = self._hit(doc[start:end], doc.vocab.strings[match_id])
             if hit is not None:
                 cands.append((start, end, hit))
@@ -93,7 +94,7 @@ def _longest_per_kind(cands: list[tuple[int, int, FramingHit]], n_tokens: int) -
 
 
 @lru_cache(maxsize=4)
-def _compiled(nlp: Language) -> tuple[PhraseMatcher, Matcher, dict[str, Rule]]:
+def _compiled(nlp: Language) -> tuple[PhraseMatcher, Matcher, dict[str, Rule], Gate]:
     data = load_yaml("framing")
     kb = get_kb()
     rules: dict[str, Rule] = {}
@@ -111,17 +112,20 @@ def _compiled(nlp: Language) -> tuple[PhraseMatcher, Matcher, dict[str, Rule]]:
         phrases.add(key, list(nlp.tokenizer.pipe(texts)))
 
     tokens = Matcher(nlp.vocab)
+    all_patterns: list[list[dict]] = []
     for entry in data.get("patterns") or []:
         key = f"EC_{entry['id']}"
         replace = tuple((k.lower(), v) for k, v in (entry.get("replace") or {}).items())
         rules[key] = Rule(entry["kind"], entry.get("refers_to"), entry.get("neutral"), replace)
         tokens.add(key, [entry["pattern"]], greedy="LONGEST")
+        all_patterns.append(entry["pattern"])
     nouns = sorted(data.get("regime_nouns") or ["regime"])
     heads = [h for h, iso3 in {**kb.capitals, **kb.demonyms}.items() if iso3 in kb.countries]
     head_tokens = [[t.lower_ for t in d] for d in nlp.tokenizer.pipe(heads)]
     for lead in position_patterns(head_tokens):
         tokens.add(REGIME, [[*lead, {"LOWER": {"IN": nouns}}]], greedy="LONGEST")
-    return phrases, tokens, rules
+    all_patterns.append([{"LOWER": {"IN": nouns}}])  # every regime pattern ends in one of these
+    return phrases, tokens, rules, Gate(nlp.vocab, all_patterns)
 
 
 @Language.factory("ec_framing")
