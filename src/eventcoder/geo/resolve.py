@@ -117,26 +117,50 @@ class _DocEvidence:
     named_countries: list[str | None] = field(default_factory=list)
     named_admin1: list[tuple[str, str] | None] = field(default_factory=list)
     points: list[tuple[float, float] | None] = field(default_factory=list)
+    _vote_total: dict[str, float] | None = None
+    _vote_by_key: dict[str, dict[str, float]] = field(default_factory=dict)
+    _named: dict[object, int] = field(default_factory=dict)
+    _named_by_key: dict[str, dict[object, int]] = field(default_factory=dict)
+
+    def _totals(self) -> None:
+        """Per-document sums, so each question below costs O(1) instead of a pass over every
+        mention: what all mentions say, minus what the mention's own name says."""
+        if self._vote_total is not None:
+            return
+        total: dict[str, float] = {}
+        by_key: dict[str, dict[str, float]] = {}
+        named: dict[object, int] = {}
+        named_by_key: dict[str, dict[object, int]] = {}
+        for key, votes, country, admin1 in zip(
+            self.keys, self.votes, self.named_countries, self.named_admin1, strict=False
+        ):
+            own = by_key.setdefault(key, {})
+            for c, v in votes.items():
+                total[c] = total.get(c, 0.0) + v
+                own[c] = own.get(c, 0.0) + v
+            own_named = named_by_key.setdefault(key, {})
+            for thing in (("country", country), ("admin1", admin1)):
+                if thing[1] is not None:
+                    named[thing] = named.get(thing, 0) + 1
+                    own_named[thing] = own_named.get(thing, 0) + 1
+        self._vote_total, self._vote_by_key = total, by_key
+        self._named, self._named_by_key = named, named_by_key
 
     def country_votes(self, country: str, index: int) -> float:
-        own = self.keys[index]
-        return sum(
-            v.get(country, 0.0) for j, v in enumerate(self.votes)
-            if j != index and self.keys[j] != own
-        )
+        self._totals()
+        own = self._vote_by_key.get(self.keys[index], {})
+        return self._vote_total.get(country, 0.0) - own.get(country, 0.0)
+
+    def _named_elsewhere(self, thing: tuple, index: int) -> bool:
+        self._totals()
+        own = self._named_by_key.get(self.keys[index], {})
+        return self._named.get(thing, 0) - own.get(thing, 0) > 0
 
     def country_named(self, country: str, index: int) -> bool:
-        own = self.keys[index]
-        return any(
-            c == country and self.keys[j] != own for j, c in enumerate(self.named_countries)
-        )
+        return self._named_elsewhere(("country", country), index)
 
     def admin1_named(self, country: str, admin1: str, index: int) -> bool:
-        own = self.keys[index]
-        return any(
-            a == (country, admin1) and self.keys[j] != own
-            for j, a in enumerate(self.named_admin1)
-        )
+        return self._named_elsewhere(("admin1", (country, admin1)), index)
 
     def nearest_km(self, c: Candidate, index: int) -> float | None:
         own = self.keys[index]
