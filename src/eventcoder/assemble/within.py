@@ -35,6 +35,8 @@ class Group:
     members: list[Candidate] = field(default_factory=list)
     # (event_type, sub_event_type) decided from the whole article, e.g. lethal force at a protest
     acled_override: tuple[str, str] | None = None
+    _lead: Candidate | None = field(default=None, repr=False)
+    _lead_of: int = field(default=0, repr=False)  # member count the cached lead was chosen from
 
     def first(self, attr: str):
         for member in self.members:
@@ -46,8 +48,11 @@ class Group:
     @property
     def lead(self) -> Candidate:
         """The most specific mention: one whose trigger names the means, else the first."""
-        specific = [m for m in self.members if not m.generic] or self.members
-        return max(specific, key=lambda m: m.trigger.weight)  # first of the strongest
+        if self._lead is None or self._lead_of != len(self.members):
+            specific = [m for m in self.members if not m.generic] or self.members
+            self._lead = max(specific, key=lambda m: m.trigger.weight)  # first of the strongest
+            self._lead_of = len(self.members)
+        return self._lead
 
     @property
     def place(self) -> PlaceHit | None:
