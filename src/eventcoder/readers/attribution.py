@@ -155,8 +155,11 @@ def find_sources(doc: Doc, anonymous_at: set[int]) -> list[CueHit]:
     out: list[CueHit] = []
     last_named: CueHit | None = None
     for tok in doc:
+        is_verb = tok.pos_ == "VERB"
+        if not is_verb and tok.lower_ != "according":
+            continue  # only verbs and "according to" name sources
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in {"cite", "quote"}:
+        if is_verb and lemma in {"cite", "quote"}:
             obj = next((t for t in tok.children if t.dep_ == "dobj"), None)
             if obj is not None:
                 span = source_span(obj)
@@ -238,7 +241,8 @@ def find_status(doc: Doc) -> list[CueHit]:
             if when is not None and (published - when).days > BACKGROUND_DAYS:
                 value = "past_year" if when.year < published.year else "past_date"
                 out.append(CueHit(ent.start_char, ent.end_char, ent.text, "background", value))
-    for tok in doc:
+    has_since = any(t.lower_ == "since" for t in doc)
+    for tok in doc if has_since else ():
         # "has launched relentless attacks ... since": a present-perfect ongoing campaign
         if tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
             if any(t.lower_ == "since" for t in tok.subtree):
