@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import pycountry
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from eventcoder.kb.loader import load_yaml
@@ -410,16 +410,48 @@ def _matchers_for(vocab_id: int, nlp: Language):  # noqa: ARG001 - vocab_id keys
         for w in words:
             nouns.setdefault(w.lower(), branch)
     modifiers = {m.lower() for m in kb.data.get("state_modifiers") or []}
-    tokens = Matcher(nlp.vocab)
     lead_forms = set(kb.demonyms) | set(kb.capitals) | kb.exact_words
-    noun_docs = [[t.lower_ for t in d] for d in nlp.tokenizer.pipe(list(nouns))]
-    noun_pats = position_patterns(noun_docs)
-    mod = {"LOWER": {"IN": sorted(modifiers)}, "OP": "{0,3}"}
-    lead_docs = [[t.lower_ for t in d] for d in nlp.tokenizer.pipe(sorted(lead_forms))]
-    for lead in position_patterns(lead_docs):
-        for noun in noun_pats:
-            tokens.add("EC_STATE_PHRASE", [[*lead, mod, *noun]], greedy="LONGEST")
+    tokens = StatePhrases(nlp, lead_forms, nouns, modifiers)
     return phrases, tokens, nouns, modifiers
+
+
+class StatePhrases:
+    """Finds "<demonym|country|capital> [up to 3 modifiers] <state noun>" ("Israeli forces",
+    "US military forces", "Iraq's army"): lead words by one PhraseMatcher pass, then a few
+    dictionary look-ups after each lead. (A token Matcher over every lead x noun shape cost
+    more than all other actor work together.)"""
+
+    MAX_MODIFIERS = 3
+
+    def __init__(
+        self, nlp: Language, lead_forms: set[str], nouns: dict[str, str], modifiers: set[str]
+    ) -> None:
+        self.leads = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.leads.add("LEAD", list(nlp.tokenizer.pipe(sorted(lead_forms))))
+        self.nouns = {tuple(t.lower_ for t in d) for d in nlp.tokenizer.pipe(sorted(nouns))}
+        self.longest_noun = max((len(n) for n in self.nouns), default=1)
+        self.modifiers = modifiers
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        out: list[tuple[int, int, int]] = []
+        n_tokens = len(doc)
+        for match_id, start, end in self.leads(doc):
+            mods = 0
+            while (mods < self.MAX_MODIFIERS and end + mods < n_tokens
+                   and doc[end + mods].lower_ in self.modifiers):
+                mods += 1
+            found = None
+            for k in range(mods, -1, -1):  # longest modifier run first, as greedy matching did
+                at = end + k
+                for size in range(min(self.longest_noun, n_tokens - at), 0, -1):
+                    if tuple(t.lower_ for t in doc[at:at + size]) in self.nouns:
+                        found = at + size
+                        break
+                if found is not None:
+                    break
+            if found is not None:
+                out.append((match_id, start, found))
+        return out
 
 
 def position_patterns(forms: list[list[str]]) -> list[list[dict]]:
