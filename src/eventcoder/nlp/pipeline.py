@@ -6,6 +6,7 @@ metadata travels on ``doc._.ec_context`` which is set on the Doc *before* the pi
 
 from __future__ import annotations
 
+import gc
 import importlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -49,6 +50,9 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         importlib.import_module(module)
         if factory not in nlp.pipe_names:
             nlp.add_pipe(factory, last=True)
+    # The model, lexicons and gazetteer caches live as long as the process: move them out of
+    # the cyclic collector's sight, so collections during a corpus run do not rescan them.
+    gc.freeze()
     return nlp
 
 
