@@ -375,11 +375,10 @@ def link_trigger(
     if is_noun:
         actor1_tokens += [c for c in head.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")]
         actor1_tokens += syntax.agents(head)
-    if syntax.is_passive(verb) or (is_noun and verb is not head):
+    passive = syntax.is_passive(verb)
+    if passive or (is_noun and verb is not head):
         actor1_tokens += syntax.agents(verb)  # "killed by X", "shelling ... by X"
-    if syntax.is_passive(verb):
-        pass
-    elif verb is head or not is_noun or verb.lemma_ in syntax.LIGHT_VERBS:
+    if not passive and (verb is head or not is_noun or verb.lemma_ in syntax.LIGHT_VERBS):
         actor1_tokens += syntax.subjects(verb)
     actor1_hits = _actors_under(actor1_tokens, sent_actors)
     cand.actor1 = _best_actor(actor1_hits, head)
@@ -459,8 +458,6 @@ def link_trigger(
     if chosen is not None:
         cand.country = chosen.country
         cand.place = None if chosen.is_country else chosen
-    if cand.place is not None and cand.target is None:
-        cand.target = None
 
     # --- when --------------------------------------------------------------------------------
     clause_rng = syntax.subtree_range(verb)

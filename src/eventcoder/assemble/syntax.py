@@ -162,8 +162,3 @@ def own_clause(verb: Token) -> set[int]:
 def is_passive(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     return bool(deps & {"auxpass", "nsubjpass"}) or (verb.tag_ == "VBN" and "agent" in deps)
-
-
-def clause_range(token: Token) -> tuple[int, int]:
-    """The smallest clause around a token: its governing verb's subtree."""
-    return subtree_range(governing_verb(token))
