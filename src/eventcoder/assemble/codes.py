@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from eventcoder.kb.loader import load_yaml
 from eventcoder.readers.actors import get_kb, state_actor_name
 
 
-@lru_cache(maxsize=1)
 def taxonomy() -> dict:
-    text = resources.files("eventcoder.kb").joinpath("acled.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_yaml("acled")
 
 
 def disorder_type(event_type: str, sub_event_type: str) -> str:

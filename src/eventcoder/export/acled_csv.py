@@ -16,8 +16,8 @@ from importlib import resources
 from typing import IO
 
 import pycountry
-import yaml
 
+from eventcoder.kb.loader import load_yaml
 from eventcoder.model import ArticleMeta, Event
 
 COLUMNS = [
@@ -41,7 +41,7 @@ SOURCE_ROLES = ("relay", "original", "official", "claimant", "monitor")
 
 @cache
 def _acled_kb() -> dict:
-    return yaml.safe_load(resources.files("eventcoder.kb").joinpath("acled.yaml").read_text())
+    return load_yaml("acled")
 
 
 @cache

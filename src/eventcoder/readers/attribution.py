@@ -16,8 +16,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from eventcoder.kb.loader import load_yaml
 from eventcoder.readers.hits import CueHit, context, register_extensions
-from eventcoder.readers.triggers import TermMatcher, load_yaml
+from eventcoder.readers.triggers import TermMatcher
 
 ROLE_ORDER = ("relay", "monitor", "witness", "anonymous", "official")
 PRONOUNS = {"it", "they", "he", "she", "we", "group", "movement", "militia", "organisation",

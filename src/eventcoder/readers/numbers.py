@@ -17,8 +17,9 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from eventcoder.kb.loader import load_yaml
 from eventcoder.readers.hits import NumberHit, TimeHit, register_extensions
-from eventcoder.readers.times import load_kb, read_times
+from eventcoder.readers.times import read_times
 
 SKIP_ENTS = frozenset({"PERCENT", "QUANTITY", "ORDINAL"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
@@ -57,7 +58,7 @@ class NumberWords:
 
 @lru_cache(maxsize=1)
 def number_words() -> NumberWords:
-    raw = load_kb("numbers.yaml")
+    raw = load_yaml("numbers")
     kind_of = {w: kind for kind, spec in raw["kinds"].items() for w in spec["words"]}
     cues = raw["cumulative_cues"]
     return NumberWords(

@@ -11,26 +11,18 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from eventcoder.kb.loader import load_yaml
 from eventcoder.readers.hits import TimeHit, context, register_extensions
 
-KB_DIR = Path(__file__).resolve().parent.parent / "kb"
 DAY_SHAPES = ["d", "dd", "dxx", "ddxx"]
 YEAR_RANGE = (1800, 2100)
-
-
-def load_kb(name: str) -> dict:
-    """Read one YAML file from ``eventcoder/kb`` (kept local so this module stands alone)."""
-    with open(KB_DIR / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
 
 
 @dataclass(frozen=True)
@@ -61,7 +53,7 @@ def _with_dots(table: dict[str, int]) -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def time_words() -> TimeWords:
-    raw = load_kb("times.yaml")
+    raw = load_yaml("times")
     return TimeWords(
         months=_with_dots(raw["months"]),
         weekdays=_with_dots(raw["weekdays"]),

@@ -14,13 +14,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from eventcoder.kb.loader import load_yaml
 from eventcoder.readers.hits import TriggerHit, register_extensions
 
 Code = tuple[str | None, str | None, str, str | None, str | None]
@@ -101,21 +101,6 @@ class Lexicon:
     protest_aside: frozenset[str]  # "before the rally": the protest is the occasion, not the act
     protest_codes: frozenset[str]  # code keys whose ACLED type is Protests or Riots
     governors: list[Governor]
-
-
-def load_yaml(name: str) -> dict[str, Any]:
-    """Read ``kb/<name>`` (the shared loader is used when present)."""
-    try:
-        from eventcoder.kb.loader import load_yaml as shared  # type: ignore[import-not-found]
-    except ImportError:
-        shared = None
-    if shared is not None:
-        try:
-            return shared(name)
-        except Exception:  # noqa: BLE001 - fall back to a plain read of our own file
-            pass
-    text = resources.files("eventcoder.kb").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
 
 
 def _has_kb(name: str) -> bool:
