@@ -6,13 +6,13 @@ import pytest
 
 from eventcoder.evaluate.scorers import (
     accuracy,
-    haversine_km,
     macro_f1,
     per_class_scores,
     share,
     top_confusions,
     weighted_f1,
 )
+from eventcoder.geodesy import haversine_km
 
 
 def test_per_class_scores_count_missing_predictions_as_misses():

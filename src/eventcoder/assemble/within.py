@@ -8,11 +8,11 @@ definite reference ("the attack"), or a shared place or actor.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from eventcoder.assemble.link import Candidate
+from eventcoder.geodesy import haversine_km
 from eventcoder.readers.hits import PlaceHit
 
 SAME_PLACE_KM = 15.0
@@ -21,11 +21,7 @@ SAME_PLACE_KM = 15.0
 def distance_km(a: PlaceHit, b: PlaceHit) -> float | None:
     if None in (a.lat, a.lon, b.lat, b.lon):
         return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
-        (lon2 - lon1) / 2
-    ) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 @dataclass

@@ -17,10 +17,10 @@ from eventcoder.evaluate.scorers import (
     ClassScore,
     ErrorCase,
     EvalResult,
-    haversine_km,
     share,
     snippet,
 )
+from eventcoder.geodesy import haversine_km
 from eventcoder.model import Article, ArticleReport, Event
 
 MAX_KM = 50.0

@@ -6,7 +6,6 @@ code scores hand-made pairs in tests and full pipeline runs in benchmarks.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -113,14 +112,6 @@ def top_confusions(
         (g or NONE_LABEL, p or NONE_LABEL) for g, p in zip(gold, pred, strict=True) if g != p
     )
     return [(g, p, n) for (g, p), n in pairs.most_common(k)]
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km on a spherical Earth (radius 6371 km)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def confident_events(report: ArticleReport, min_confidence: float = 0.0) -> list[Event]:

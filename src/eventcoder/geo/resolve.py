@@ -20,6 +20,7 @@ from functools import lru_cache
 from eventcoder.geo.build import data_file, read_curated_csv
 from eventcoder.geo.gazetteer import Candidate, Gazetteer
 from eventcoder.geo.normalise import norm_key
+from eventcoder.geodesy import haversine_km
 
 FEATURE_PRIOR = {
     "PCLI": 4.0, "CONT": 3.0, "ADM1": 1.2, "PPLC": 1.8, "PPLA": 0.8, "PPL": 0.0, "ADM2": -0.6,
@@ -79,13 +80,6 @@ class Resolution:
     score: float = 0.0
     alternatives: int = 0
     via: str = "name"  # name | part | focus
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def prior(c: Candidate, w: Weights = DEFAULT_WEIGHTS) -> float:

@@ -6,9 +6,9 @@ feature; MinHash over the evidence sentences catches wire copies whatever else d
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
+from eventcoder.geodesy import haversine_km
 from eventcoder.merge.records import MentionRecord
 
 DATE_WINDOW_DAYS = 2  # furthest apart two reports of one event's day may be
@@ -28,13 +28,6 @@ class PairScore:
     @property
     def match(self) -> bool:
         return self.blocked is None and (self.score >= MATCH or self.text >= WIRE_COPY)
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def days_apart(a: MentionRecord, b: MentionRecord) -> int | None:
@@ -68,7 +61,7 @@ def place_score(a: MentionRecord, b: MentionRecord) -> float | None:
         return 1.0
     if None in (la.lat, la.lon, lb.lat, lb.lon):
         return 0.3
-    dist = km(la.lat, la.lon, lb.lat, lb.lon)  # type: ignore[arg-type]
+    dist = haversine_km(la.lat, la.lon, lb.lat, lb.lon)  # type: ignore[arg-type]
     coarse = 3 in (la.geo_precision, lb.geo_precision)
     if la.geo_precision == lb.geo_precision == 1 and dist > 3:
         return 0.0  # two different named places: ACLED's one event, one place
