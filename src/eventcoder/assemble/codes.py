@@ -75,16 +75,21 @@ def refine(
     actor1_kind: str | None,
     actor2_kind: str | None,
     has_target: bool,
+    actor1_named: bool = True,
 ) -> tuple[str, str]:
     """Apply the codebook rules that need the actors.
 
     - a generic attack on civilians is Violence against civilians / Attack; on an armed actor a
       battle (Armed clash);
-    - territory taken by state forces is "Government regains territory".
+    - territory taken by state forces is "Government regains territory", by anyone else
+      "Non-state actor overtakes territory"; an attacker the text never names
+      (``actor1_named`` false) leaves the verb's own reading ("regained", "liberated": the
+      state; "seized", "overran": a non-state group).
     """
     if sub == "Non-state actor overtakes territory" and actor1_kind == "State forces":
         return "Battles", "Government regains territory"
-    if sub == "Government regains territory" and actor1_kind and actor1_kind != "State forces":
+    if (sub == "Government regains territory" and actor1_named and actor1_kind
+            and actor1_kind != "State forces"):
         return "Battles", "Non-state actor overtakes territory"
     if generic and event_type in ("Violence against civilians", "Battles"):
         if actor2_kind == "Civilians":

@@ -334,7 +334,10 @@ def link_trigger(
     cues: list[CueHit],
 ) -> Candidate | None:
     head = syntax.head_token(doc, trig.start, trig.end)
-    if head is None or _not_an_occurrence(head):
+    if head is None:
+        return None
+    if _not_an_occurrence(head) and not (trig.acled_type == "Protests" and head.dep_ == "advcl"):
+        # "..., dispersing the crowds" is the intervention itself, not a detail of another act
         return None
     sent = head.sent
     sent_rng = (sent.start_char, sent.end_char)

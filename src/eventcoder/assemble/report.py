@@ -301,7 +301,8 @@ def build_event(
     if trig.acled_type and codes.is_coded_modality(modality):
         etype, sub = group.acled_override or codes.refine(
             trig.acled_type, trig.acled_sub or "", lead.generic,
-            a1.kind if a1 else None, a2.kind if a2 else None, target is not None)
+            a1.kind if a1 else None, a2.kind if a2 else None, target is not None,
+            actor1_named=a1 is not None and a1.mention is not None)
         acled = Acled(
             event_type=etype,
             sub_event_type=sub,

@@ -14,6 +14,7 @@ from datetime import timedelta
 from eventcoder.assemble.link import Candidate
 from eventcoder.geodesy import haversine_km
 from eventcoder.readers.hits import PlaceHit
+from eventcoder.readers.triggers import in_topic, lexicon
 
 SAME_PLACE_KM = 15.0
 
@@ -69,6 +70,22 @@ class Group:
 
 
 CLOSE_COMBAT = {"Battles", "Violence against civilians"}
+# One crowd event told by several words in a sentence takes the sub-type ACLED ranks first:
+# a riot outranks the state's response to it, lethal force outranks dispersal, dispersal a
+# peaceful protest ("protesters rallied ... as police fired tear gas to disperse them").
+CROWD_RANK = ("Violent demonstration", "Excessive force against protesters",
+              "Protest with intervention", "Peaceful protest")
+
+
+def _one_crowd_event(a: Candidate, b: Candidate) -> bool:
+    """Two crowd words in one sentence, neither being what the other is about ("rallied
+    against the tear gas used last week" keeps the rally peaceful)."""
+    ta, tb = a.trigger, b.trigger
+    if a.sent.start != b.sent.start or ta.acled_sub not in CROWD_RANK \
+            or tb.acled_sub not in CROWD_RANK or ta.acled_sub == tb.acled_sub:
+        return False
+    markers = lexicon().topic_markers
+    return not (in_topic(a.head, b.head, markers) or in_topic(b.head, a.head, markers))
 
 
 def _types_compatible(a: Candidate, b: Candidate) -> bool:
@@ -79,6 +96,8 @@ def _types_compatible(a: Candidate, b: Candidate) -> bool:
         "Protests" in (ta.acled_type, tb.acled_type) and min(ta.weight, tb.weight) >= 0.5
     ):
         return True  # "police arrested dozens of demonstrators": the protest, intervened in
+    if _one_crowd_event(a, b):
+        return True
     if ta.acled_type is None or tb.acled_type is None:
         return ta.acled_type is None and tb.acled_type is None and ta.plover == tb.plover
     if a.generic or b.generic:
@@ -210,11 +229,22 @@ def _crackdown_on(group: Group, protest: Group) -> bool:
     return 0 <= gap <= 2 * max(1, len(protest.members[-1].sent))
 
 
+def _crowd_override(subs: set[str | None]) -> tuple[str, str] | None:
+    """The highest-ranked crowd sub-type among a group's words, when they disagree."""
+    ranked = [s for s in CROWD_RANK if s in subs]
+    if len(ranked) < 2:
+        return None
+    best = ranked[0]
+    return ("Riots" if best == "Violent demonstration" else "Protests", best)
+
+
 def absorb_crackdowns(groups: list[Group]) -> list[Group]:
     out: list[Group] = []
     for group in groups:
         subs = {m.trigger.acled_sub for m in group.members}
         types = {m.trigger.acled_type for m in group.members}
+        if group.acled_override is None:
+            group.acled_override = _crowd_override(subs)
         if "Arrests" in subs and "Protests" in types and group.acled_override is None:
             group.acled_override = ("Protests", "Protest with intervention")
         protest = next((g for g in reversed(out) if _protest(g)), None)

@@ -341,11 +341,23 @@ def _has_territory(root: Token, lex: Lexicon, left: bool = False,
         if left and prep.lower_ not in {"from", "of", "out"} or prep.lower_ in SETTING_PREPS:
             continue
         objs.extend(c for c in prep.children if c.dep_ == "pobj")
-    for obj in [o for o in objs if o.dep_ != "nsubj"]:
-        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in {"of", "over"}):
-            objs.extend(c for c in prep.children if c.dep_ == "pobj")
-    return any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.lemma_.lower() in lex.territory_nouns
-               or o.i in places for o in objs)
+    # "control of the town", "control of the length of the highway": "of" chains, a few deep
+    frontier = [o for o in objs if o.dep_ != "nsubj"]
+    for _ in range(3):
+        frontier = [c for obj in frontier for prep in obj.children
+                    if prep.dep_ == "prep" and prep.lower_ in {"of", "over"}
+                    for c in prep.children if c.dep_ == "pobj"]
+        objs.extend(frontier)
+    nouns = lex.territory_nouns
+    return any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.lemma_.lower() in nouns
+               or o.lower_ in nouns or o.i in places or _compound_lemma(o) in nouns
+               for o in objs)
+
+
+def _compound_lemma(tok: Token) -> str:
+    """ "oil fields" -> "oil field", "air bases" -> "air base": a multi-word territory noun."""
+    mods = [c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound"]
+    return " ".join([*mods, tok.lemma_.lower()]) if mods else ""
 
 
 def in_topic(tok: Token, root: Token, markers: frozenset[str]) -> bool:
