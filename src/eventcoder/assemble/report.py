@@ -231,7 +231,11 @@ def _confidence(group: Group, event: Event) -> float:
         return _statement_confidence(group, event)
     score = 0.25 + 0.25 * max(m.trigger.weight for m in group.members)
     score += 0.15 if event.location is not None else 0.0
-    score += 0.15 if event.date.start is not None and event.date.mention is not None else 0.0
+    if event.date.start is not None and event.date.mention is not None:
+        score += 0.15
+    elif any(m.time is not None and m.time.start_date is None and m.time.relation == "point"
+             for m in group.members):
+        score += 0.1  # "on Wednesday" with no publication date to resolve it: still a told time
     named = any(a.role == "actor1" and a.mention and not a.name.startswith(
         ("Unidentified", "Civilians")) for a in event.actors)
     score += 0.1 if named else 0.0
