@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.assemble import syntax
-from eventcoder.readers.actors import get_kb
+from eventcoder.readers.actors import get_kb, is_place_name
 from eventcoder.readers.hits import (
     ActorHit,
     CueHit,
@@ -165,6 +165,8 @@ def _not_an_occurrence(head: Token) -> bool:
     fighting IS", "one thing to kill a soldier"."""
     if head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.lemma_ == "be":
         return True  # "jihadists are still in control": a state, not an act
+    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
+        return True  # "according to vigilantes", "according to protesters": who tells it
     if head.tag_ == "VBN" and head.dep_ in ("acl", "amod"):
         return True  # "areas retaken by Damascus", "men killed fighting": describes a noun
     if head.tag_ != "VBG":
@@ -228,6 +230,12 @@ def _locative(doc: Doc, place: PlaceHit) -> bool:
     while token.dep_ in ("compound", "amod", "appos", "conj") and token.head is not token:
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+
+
+def _where_not_whom(doc: Doc, hit: ActorHit) -> bool:
+    """ "attacked three villages in north-eastern Nigeria": a country or capital named as where
+    the target lies is a place, not its government on the receiving end."""
+    return is_place_name(hit) and _locative(doc, hit)
 
 
 def _used_as_actor(doc: Doc, place: PlaceHit, actors: list[ActorHit]) -> bool:
@@ -407,7 +415,8 @@ def link_trigger(
         t for t in object_tokens if not (t.i <= head.i <= t.right_edge.i and t is not head)
     ]
     object_tokens = [t for t in object_tokens if t.ent_type_ not in ("DATE", "TIME")]
-    object_actors = [a for a in _actors_under(object_tokens, sent_actors) if a is not cand.actor1]
+    object_actors = [a for a in _actors_under(object_tokens, sent_actors)
+                     if a is not cand.actor1 and not _where_not_whom(doc, a)]
     cand.actor2 = _best_actor(object_actors, head)
     if cand.actor2 is None and trig.plover in RECIPROCAL and cand.actor1 is not None:
         # "X and Y agreed to ...": the second party of a joint act
@@ -496,6 +505,8 @@ def link_trigger(
             cand.modality = best.value
             cand.modality_cue = best
     infinitive = head.tag_ == "VB" and any(c.tag_ == "TO" for c in head.children)
+    if infinitive and trig.acled_sub == "Agreement" and head.head.lemma_ in AGREEING:
+        infinitive = False  # "agreed to resume peace talks": the agreement is the event
     if infinitive and cand.modality not in ("threatened", "planned"):
         return None  # "went there to fight", "one thing to kill a soldier": no occurrence
     channels = [c.value for c in sent_cues if c.kind == "channel"]
@@ -528,6 +539,7 @@ def link_trigger(
 
 
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
+AGREEING = {"agree", "decide", "consent"}  # verbs whose "to ..." complement is agreed, not aimed
 
 
 def _government_of(place: PlaceHit | None) -> ActorHit | None:

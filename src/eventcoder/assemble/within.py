@@ -14,7 +14,7 @@ from datetime import timedelta
 from eventcoder.assemble.link import Candidate
 from eventcoder.geodesy import haversine_km
 from eventcoder.readers.hits import PlaceHit
-from eventcoder.readers.triggers import in_topic, lexicon
+from eventcoder.readers.triggers import in_topic, is_aside, lexicon
 
 SAME_PLACE_KM = 15.0
 
@@ -94,7 +94,7 @@ def _types_compatible(a: Candidate, b: Candidate) -> bool:
         return True  # "were shot dead when police opened fire": one incident
     if a.sent.start == b.sent.start and {ta.acled_sub, tb.acled_sub} & {"Arrests"} and (
         "Protests" in (ta.acled_type, tb.acled_type) and min(ta.weight, tb.weight) >= 0.5
-    ):
+    ) and not is_aside(a.head, b.head, lexicon().protest_aside):
         return True  # "police arrested dozens of demonstrators": the protest, intervened in
     if _one_crowd_event(a, b):
         return True

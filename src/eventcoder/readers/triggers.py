@@ -386,7 +386,7 @@ def in_topic(tok: Token, root: Token, markers: frozenset[str]) -> bool:
     return cur.i != root.i or child.dep_ in {"dobj", "ccomp"}
 
 
-def _aside(a: Token, b: Token, words: frozenset[str]) -> bool:
+def is_aside(a: Token, b: Token, words: frozenset[str]) -> bool:
     """Is one word in a circumstance of the other rather than in the same act? "detained
     activists before the rally", "arrested on charges of organising a protest": a word from
     ``words`` on the dependency path between them (not at either end) says so."""
@@ -531,7 +531,7 @@ def _best_refiner(span: Span, entry: Entry, refs: list[tuple[Token, Refiner]]
         if entry.topic_blind and in_topic(tok, root, lexicon().topic_markers):
             continue
         if ref.code in lexicon().protest_codes or entry.code in lexicon().protest_codes:
-            if _aside(root, tok, lexicon().protest_aside):
+            if is_aside(root, tok, lexicon().protest_aside):
                 continue
         rank = (0 if depth <= CLOSE_DEPTH else 1, ref.priority, abs(tok.i - root.i))
         if best is None or rank < best:
