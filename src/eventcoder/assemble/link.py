@@ -145,6 +145,9 @@ def _cue_scopes(cue: CueHit, doc: Doc, trigger_head: Token, clause: set[int]) ->
     root = span.root
     if root.dep_ in ("amod", "compound") and root.head != trigger_head:
         return False  # "detained three suspected militants": doubt about who, not what
+    if root.dep_ == "aux":  # a modal says something of its own verb only: "would-be bombers
+        # blew themselves up" (the act happened), "an attack could follow" (it may not)
+        return root.head == trigger_head or root.head in trigger_head.ancestors
     if any(t.i in clause for t in span):
         return True
     return any(t in trigger_head.ancestors or t == trigger_head for t in span)

@@ -149,14 +149,22 @@ CLAUSE_BREAKS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"}
 
 
 def own_clause(verb: Token) -> set[int]:
-    """Token indices of a verb's clause without its relative and subordinate clauses."""
+    """Token indices of a verb's clause without its relative and subordinate clauses, nor a
+    coordinated clause with a subject of its own ("militants attacked ..., but there were no
+    reports of casualties": the "no reports" is about casualties, not the attack)."""
     keep: set[int] = set()
     stack = [verb]
     while stack:
         token = stack.pop()
         keep.add(token.i)
-        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_BREAKS)
+        stack.extend(c for c in token.children
+                     if c.dep_ not in CLAUSE_BREAKS and not _own_subject_conj(c))
     return keep
+
+
+def _own_subject_conj(token: Token) -> bool:
+    return token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
 
 
 def is_passive(verb: Token) -> bool:
