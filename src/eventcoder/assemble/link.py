@@ -168,6 +168,8 @@ def _not_an_occurrence(head: Token) -> bool:
     fighting IS", "one thing to kill a soldier"."""
     if head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.lemma_ == "be":
         return True  # "jihadists are still in control": a state, not an act
+    if head.lemma_ == "control" and head.dep_ == "pobj" and head.head.lower_ in ("in", "under"):
+        return True  # "militants, in control of the area", "towns under the control of": a state
     if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
         return True  # "according to vigilantes", "according to protesters": who tells it
     if head.tag_ == "VBN" and head.dep_ in ("acl", "amod"):
@@ -393,7 +395,13 @@ def link_trigger(
     if passive or (is_noun and verb is not head):
         actor1_tokens += syntax.agents(verb)  # "killed by X", "shelling ... by X"
     if not passive and (verb is head or not is_noun or verb.lemma_ in syntax.LIGHT_VERBS):
-        actor1_tokens += syntax.subjects(verb)
+        found = syntax.subjects(verb)
+        if not found and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.head.pos_ in (
+                "VERB", "AUX"):
+            # "the army achieved a victory by controlling the area", "after seizing the town,
+            # the rebels ...": a gerund in a phrase is done by its clause's subject
+            found = syntax.subjects(verb.head.head)
+        actor1_tokens += found
     actor1_hits = _actors_under(actor1_tokens, sent_actors)
     cand.actor1 = _best_actor(actor1_hits, head)
     if cand.actor1 is not None and cand.actor1.generic and _definite(doc, cand.actor1):
@@ -508,6 +516,10 @@ def link_trigger(
             cand.modality = best.value
             cand.modality_cue = best
     infinitive = head.tag_ == "VB" and any(c.tag_ == "TO" for c in head.children)
+    if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.tag_ == "VB" and (
+            head.head.dep_ == "acl"):
+        # "waiting for an order to kick off the assault": what a plan or order is for
+        infinitive = any(c.tag_ == "TO" for c in head.head.children)
     if infinitive and trig.acled_sub == "Agreement" and head.head.lemma_ in AGREEING:
         infinitive = False  # "agreed to resume peace talks": the agreement is the event
     if infinitive and cand.modality not in ("threatened", "planned"):

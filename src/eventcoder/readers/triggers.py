@@ -337,7 +337,10 @@ def _has_territory(root: Token, lex: Lexicon, left: bool = False,
     not what it takes ("took samples near the village")."""
     deps = {"dobj", "pobj"} if left else {"dobj", "nsubjpass", "pobj", "nsubj"}
     objs = [c for c in root.children if c.dep_ in deps]
-    for prep in (c for c in root.children if c.dep_ in {"prep", "agent"}):
+    # "pushed back from the area", "driven out of the town": the phrase hangs from the particle
+    # (a withdrawal keeps to the verb's own "from" phrase: "pulled back from areas" is vague)
+    heads = [root, *(c for c in root.children if c.dep_ in {"advmod", "prt"} and not left)]
+    for prep in (c for h in heads for c in h.children if c.dep_ in {"prep", "agent"}):
         if left and prep.lower_ not in {"from", "of", "out"} or prep.lower_ in SETTING_PREPS:
             continue
         objs.extend(c for c in prep.children if c.dep_ == "pobj")
