@@ -168,8 +168,9 @@ def _not_an_occurrence(head: Token) -> bool:
     fighting IS", "one thing to kill a soldier"."""
     if head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.lemma_ == "be":
         return True  # "jihadists are still in control": a state, not an act
-    if head.lemma_ == "control" and head.dep_ == "pobj" and head.head.lower_ in ("in", "under"):
-        return True  # "militants, in control of the area", "towns under the control of": a state
+    if head.lemma_ == "control" and (head.dep_ == "pobj" and head.head.lower_ in ("in", "under")
+                                     or head.tag_ in ("VBZ", "VBP")):
+        return True  # "in control of the area", "the faction that controls the country": a state
     if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
         return True  # "according to vigilantes", "according to protesters": who tells it
     if head.tag_ == "VBN" and head.dep_ in ("acl", "amod"):
