@@ -21,6 +21,7 @@ from eventcoder.readers.hits import (
     TimeHit,
     TriggerHit,
 )
+from eventcoder.readers.triggers import is_source_phrase
 
 GENERIC_TRIGGER_LEMMAS = {
     "attack", "strike", "target", "hit", "assault", "operation", "raid", "offensive",
@@ -171,7 +172,7 @@ def _not_an_occurrence(head: Token) -> bool:
     if head.lemma_ == "control" and (head.dep_ == "pobj" and head.head.lower_ in ("in", "under")
                                      or head.tag_ in ("VBZ", "VBP")):
         return True  # "in control of the area", "the faction that controls the country": a state
-    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
+    if is_source_phrase(head):
         return True  # "according to vigilantes", "according to protesters": who tells it
     if head.tag_ == "VBN" and head.dep_ in ("acl", "amod"):
         return True  # "areas retaken by Damascus", "men killed fighting": describes a noun

@@ -510,6 +510,11 @@ def _place_tokens(doc: Doc) -> frozenset[int]:
     return frozenset(out)
 
 
+def is_source_phrase(tok: Token) -> bool:
+    """ "according to vigilantes": the word names who tells the story."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+
+
 def _best_refiner(span: Span, entry: Entry, refs: list[tuple[Token, Refiner]]
                   ) -> tuple[Refiner | None, int]:
     """The refiner that specialises this trigger: same clause first, then ACLED priority."""
@@ -521,6 +526,8 @@ def _best_refiner(span: Span, entry: Entry, refs: list[tuple[Token, Refiner]]
     for tok, ref in refs:
         if not ref.groups.intersection(entry.refine) or span.start <= tok.i < span.end:
             continue
+        if is_source_phrase(tok):
+            continue  # "killed four farmers, according to vigilantes": who tells, not who did
         if ref.on_object:
             if objects is None:
                 objects = _object_tokens(root)

@@ -1,0 +1,118 @@
+"""ACLED sub-types decided from more than one word: territory, crowds, occurrence and scope.
+
+Sentences written for these tests (wire style); each checks one coding rule end to end.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.model import Event
+from eventcoder.pipeline import extract_articles, make_article
+
+TEXTS = {
+    "of_chain": "Government troops seized control of the whole length of the coastal highway "
+                "on Tuesday.",
+    "compound": "Rebel fighters seized two gas fields in the east of the country on Monday.",
+    "unnamed_retake": "The village was recaptured on Friday after two days of heavy fighting.",
+    "particle": "The militants were pushed back from the outskirts of the town on Thursday.",
+    "gerund": "Government forces won a major victory on Sunday by controlling the entire "
+              "valley.",
+    "in_control": "The rebels, in control of much of the province, ambushed an army convoy on "
+                  "Monday.",
+    "controls": "Washington imposed sanctions on Tuesday on the faction that controls the "
+                "north of the country.",
+    "ordered": "Troops in the hills were waiting for an order to launch the assault on the "
+               "rebel stronghold.",
+    "suppressed": "Security forces violently suppressed a peaceful protest in the capital on "
+                  "Monday, detaining and arresting dozens of people.",
+    "road": "Angry protesters blocked the main highway into the city on Friday.",
+    "stun": "Police used stun grenades to break up a rally outside parliament on Tuesday.",
+    "aside": "Police detained three opposition activists on Saturday before the president's "
+             "campaign rally in the port city.",
+    "source": "Gunmen killed four farmers near the village on Sunday, according to vigilantes.",
+    "country_place": "Militants attacked three villages in north-eastern Nigeria on Sunday, "
+                     "leaving ten people dead.",
+    "agreed": "The government and the rebels agreed on Sunday to resume peace talks next month.",
+    "no_reports": "Militants fired rockets at an army post on Friday, but there were no reports "
+                  "of casualties.",
+    "would_be": "Two would-be attackers blew themselves up at a checkpoint on Monday.",
+    "villagers": "Villagers clashed with sticks and machetes over a land dispute on Sunday, "
+                 "leaving one man dead.",
+    "bases": "Turkish troops have set up two military bases near the border this week.",
+    "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
+    "day_untold": "Hundreds of demonstrators marched through the city centre.",
+}
+
+
+@pytest.fixture(scope="module")
+def events() -> dict[str, list[Event]]:
+    articles = [make_article(text, id=key) for key, text in TEXTS.items()]
+    reports = extract_articles(articles, min_confidence=0.0)
+    return {r.article.id: r.events for r in reports}
+
+
+def top(events: list[Event]) -> Event | None:
+    coded = [e for e in events if e.acled is not None]
+    return max(coded, key=lambda e: e.confidence) if coded else None
+
+
+def sub(events: list[Event]) -> str | None:
+    event = top(events)
+    return event.acled.sub_event_type if event and event.acled else None
+
+
+def subs(events: list[Event]) -> set[str]:
+    return {e.acled.sub_event_type for e in events if e.acled is not None}
+
+
+@pytest.mark.parametrize(("key", "expected"), [
+    ("of_chain", "Government regains territory"),
+    ("compound", "Non-state actor overtakes territory"),
+    ("unnamed_retake", "Government regains territory"),
+    ("particle", "Government regains territory"),
+    ("gerund", "Government regains territory"),
+    ("suppressed", "Excessive force against protesters"),
+    ("road", "Violent demonstration"),
+    ("stun", "Protest with intervention"),
+    ("aside", "Arrests"),
+    ("source", "Attack"),
+    ("country_place", "Attack"),
+    ("agreed", "Agreement"),
+    ("no_reports", "Shelling/artillery/missile attack"),
+    ("would_be", "Suicide bomb"),
+    ("villagers", "Mob violence"),
+    ("bases", "Headquarters or base established"),
+])
+def test_top_sub_type(events, key, expected):
+    assert sub(events[key]) == expected, [(e.trigger.text, e.acled, e.confidence)
+                                          for e in events[key]]
+
+
+def test_a_state_of_control_is_no_change_of_hands(events):
+    territory = {"Government regains territory", "Non-state actor overtakes territory"}
+    assert not subs(events["in_control"]) & territory
+    assert not subs(events["controls"]) & territory
+
+
+def test_an_ordered_assault_has_not_happened(events):
+    assert "Armed clash" not in subs(events["ordered"])
+
+
+def test_no_reports_of_casualties_does_not_negate_the_attack(events):
+    assert top(events["no_reports"]).modality == "asserted"
+
+
+def test_a_modal_in_the_subject_does_not_make_the_act_hypothetical(events):
+    assert top(events["would_be"]).modality == "asserted"
+
+
+def test_a_country_where_the_target_lies_is_not_the_target(events):
+    actors = [a for e in events["country_place"] for a in e.actors if a.role == "actor2"]
+    assert not any(a.kind == "State forces" for a in actors), actors
+
+
+def test_a_told_day_anchors_an_event_without_a_publication_date(events):
+    told, untold = top(events["day_told"]), top(events["day_untold"])
+    assert told.confidence > untold.confidence
+    assert told.confidence >= 0.5
