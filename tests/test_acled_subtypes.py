@@ -40,6 +40,10 @@ TEXTS = {
     "villagers": "Villagers clashed with sticks and machetes over a land dispute on Sunday, "
                  "leaving one man dead.",
     "bases": "Turkish troops have set up two military bases near the border this week.",
+    "implicative": "A sudden retreat by the army allowed the militants to seize the town "
+                   "without a fight on Monday.",
+    "two_sentences": "Government troops pulled out of the northern town on Sunday. Rebels then "
+                     "entered the town without a fight.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -83,6 +87,7 @@ def subs(events: list[Event]) -> set[str]:
     ("would_be", "Suicide bomb"),
     ("villagers", "Mob violence"),
     ("bases", "Headquarters or base established"),
+    ("implicative", "Non-violent transfer of territory"),
 ])
 def test_top_sub_type(events, key, expected):
     assert sub(events[key]) == expected, [(e.trigger.text, e.acled, e.confidence)
@@ -116,3 +121,9 @@ def test_a_told_day_anchors_an_event_without_a_publication_date(events):
     told, untold = top(events["day_told"]), top(events["day_untold"])
     assert told.confidence > untold.confidence
     assert told.confidence >= 0.5
+
+
+def test_a_withdrawal_told_just_before_the_takeover_is_part_of_it(events):
+    found = subs(events["two_sentences"])
+    assert "Non-violent transfer of territory" in found
+    assert "Change to group/activity" not in found

@@ -524,6 +524,8 @@ def link_trigger(
         infinitive = any(c.tag_ == "TO" for c in head.head.children)
     if infinitive and trig.acled_sub == "Agreement" and head.head.lemma_ in AGREEING:
         infinitive = False  # "agreed to resume peace talks": the agreement is the event
+    if infinitive and head.head.lemma_ in IMPLICATIVE:
+        infinitive = False  # "managed to seize the town", "were forced to withdraw": it was done
     if infinitive and cand.modality not in ("threatened", "planned"):
         return None  # "went there to fight", "one thing to kill a soldier": no occurrence
     channels = [c.value for c in sent_cues if c.kind == "channel"]
@@ -557,6 +559,8 @@ def link_trigger(
 
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 AGREEING = {"agree", "decide", "consent"}  # verbs whose "to ..." complement is agreed, not aimed
+# Implicative verbs: their "to ..." complement happened ("managed to", "were forced to").
+IMPLICATIVE = {"manage", "force", "compel", "oblige", "allow", "enable", "succeed"}
 
 
 def _government_of(place: PlaceHit | None) -> ActorHit | None:

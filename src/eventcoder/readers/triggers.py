@@ -807,17 +807,23 @@ def _clause_ancestors(tok: Token) -> list[Token]:
 
 
 def _absorb_withdrawals(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
-    """A withdrawal in the sentence that says who took the place over is that change of hands
+    """A withdrawal in the sentence that says who took the place over, or just before it ("The
+    garrison withdrew. Rebels entered the town unopposed."), is that change of hands
     (Non-violent transfer or a battle), not a separate Change to group/activity."""
-    taken = {doc.char_span(h.start, h.end, alignment_mode="expand").sent.start
-             for h in hits if h.acled_type == "Battles" and h.acled_sub != "Armed clash"
-             or h.acled_sub == "Non-violent transfer of territory"}
-    if not taken:
+    changes = [h for h in hits if h.acled_type == "Battles" and h.acled_sub != "Armed clash"
+               or h.acled_sub == "Non-violent transfer of territory"]
+    if not changes:
         return hits
+    index = {s.start: n for n, s in enumerate(doc.sents)}
+
+    def sentence(h: TriggerHit) -> int:
+        return index[doc.char_span(h.start, h.end, alignment_mode="expand").sent.start]
+
+    taken = {sentence(h) for h in changes}
     out = []
     for h in hits:
-        sent = doc.char_span(h.start, h.end, alignment_mode="expand").sent.start
-        if sent in taken and h.acled_sub == "Change to group/activity" and h.plover == "RETREAT":
+        if h.acled_sub == "Change to group/activity" and h.plover == "RETREAT" and (
+                {sentence(h), sentence(h) + 1} & taken):
             h = replace(h, acled_type=None, acled_sub=None)
         out.append(h)
     return out
