@@ -44,6 +44,9 @@ TEXTS = {
                    "without a fight on Monday.",
     "two_sentences": "Government troops pulled out of the northern town on Sunday. Rebels then "
                      "entered the town without a fight.",
+    "label": "Kenya protests: The president met opposition leaders in Nairobi on Monday.",
+    "rocked": "Protests have rocked the capital for two weeks; on Monday thousands marched "
+              "peacefully to parliament.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -88,6 +91,7 @@ def subs(events: list[Event]) -> set[str]:
     ("villagers", "Mob violence"),
     ("bases", "Headquarters or base established"),
     ("implicative", "Non-violent transfer of territory"),
+    ("rocked", "Peaceful protest"),
 ])
 def test_top_sub_type(events, key, expected):
     assert sub(events[key]) == expected, [(e.trigger.text, e.acled, e.confidence)
@@ -127,3 +131,7 @@ def test_a_withdrawal_told_just_before_the_takeover_is_part_of_it(events):
     found = subs(events["two_sentences"])
     assert "Non-violent transfer of territory" in found
     assert "Change to group/activity" not in found
+
+
+def test_a_story_label_before_a_colon_is_no_event(events):
+    assert not subs(events["label"]), [(e.trigger.text, e.acled) for e in events["label"]]

@@ -6,7 +6,7 @@ import pytest
 
 from eventcoder.evaluate.articles import compatible, match_events, score_articles
 from eventcoder.evaluate.case2021 import ACLED_SUB_TYPES, CASE_TO_ACLED, score_case2021
-from eventcoder.evaluate.loaders import GoldEvent, LabelledText, PloverRecord
+from eventcoder.evaluate.loaders import GoldEvent, LabelledText, PloverRecord, load_case2021
 from eventcoder.evaluate.plover import harmonise_type, iso3, score_plover
 from eventcoder.evaluate.synthetic import score_synthetic
 from eventcoder.model import (
@@ -211,3 +211,14 @@ def test_articles_end_to_end_precision_recall_and_match_quality():
     assert by_t[0.5]["precision"] == 0.5
     assert by_t[0.7]["precision"] == 1.0
     assert {e.predicted for e in result.errors} >= {"(missed)"}
+
+
+def test_case2021_snippets_quoted_csv_style_are_read_as_their_text(tmp_path):
+    path = tmp_path / "task2.tsv"
+    path.write_text('id\tEventSnippet\tSubType\n'
+                    '1\t"Crowds marched to the ""Freedom Square"" on Monday"\tPEACE_PROTEST\n'
+                    '2\tTroops said "we hold the town" on Sunday\tARMED_CLASH\n',
+                    encoding="utf-8")
+    rows = load_case2021(path)
+    assert rows[0].text == 'Crowds marched to the "Freedom Square" on Monday'
+    assert rows[1].text == 'Troops said "we hold the town" on Sunday'

@@ -174,6 +174,9 @@ def _not_an_occurrence(head: Token) -> bool:
         return True  # "in control of the area", "the faction that controls the country": a state
     if is_source_phrase(head):
         return True  # "according to vigilantes", "according to protesters": who tells it
+    if (head.i - head.sent.start <= 3 and head.i + 1 < len(head.doc)
+            and head.doc[head.i + 1].text == ":"):
+        return True  # "Myanmar coup: Biden slaps sanctions ...": a story's label, not a report
     if head.tag_ == "VBN" and head.dep_ in ("acl", "amod"):
         return True  # "areas retaken by Damascus", "men killed fighting": describes a noun
     if head.tag_ != "VBG":

@@ -49,8 +49,17 @@ def load_case2021(path: str | Path) -> list[LabelledText]:
         for row in reader:
             if len(row) < 3 or not row[1].strip():
                 continue
-            rows.append(LabelledText(id=row[0].strip(), text=row[1], label=row[-1].strip()))
+            rows.append(LabelledText(id=row[0].strip(), text=_unquote(row[1]),
+                                     label=row[-1].strip()))
     return rows
+
+
+def _unquote(field: str) -> str:
+    """A snippet written CSV-style inside the TSV (wrapped in quotes, inner quotes doubled) is
+    read as its text: left as is, the stray quote makes the whole snippet look quoted speech."""
+    if len(field) >= 2 and field[0] == field[-1] == '"':
+        return field[1:-1].replace('""', '"')
+    return field
 
 
 def load_synthetic(path: str | Path, limit: int | None = None) -> list[LabelledText]:
