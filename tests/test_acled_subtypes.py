@@ -47,6 +47,11 @@ TEXTS = {
     "label": "Kenya protests: The president met opposition leaders in Nairobi on Monday.",
     "rocked": "Protests have rocked the capital for two weeks; on Monday thousands marched "
               "peacefully to parliament.",
+    "crowd_fires": "Demonstrators shot flares and other projectiles at police lines outside "
+                   "parliament on Friday.",
+    "crowd_clash": "Fierce clashes erupted on Sunday between police and demonstrators in the "
+                   "capital.",
+    "riot_police": "Hundreds of riot police patrolled the streets of the capital on Monday.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -92,6 +97,8 @@ def subs(events: list[Event]) -> set[str]:
     ("bases", "Headquarters or base established"),
     ("implicative", "Non-violent transfer of territory"),
     ("rocked", "Peaceful protest"),
+    ("crowd_fires", "Violent demonstration"),
+    ("crowd_clash", "Violent demonstration"),
 ])
 def test_top_sub_type(events, key, expected):
     assert sub(events[key]) == expected, [(e.trigger.text, e.acled, e.confidence)
@@ -135,3 +142,15 @@ def test_a_withdrawal_told_just_before_the_takeover_is_part_of_it(events):
 
 def test_a_story_label_before_a_colon_is_no_event(events):
     assert not subs(events["label"]), [(e.trigger.text, e.acled) for e in events["label"]]
+
+
+def test_what_demonstrators_fire_is_no_force_against_them(events):
+    assert "Excessive force against protesters" not in subs(events["crowd_fires"])
+
+
+def test_riot_police_are_no_riot(events):
+    assert "Violent demonstration" not in subs(events["riot_police"])
+
+
+def test_a_clash_between_police_and_demonstrators_is_the_riot_itself(events):
+    assert subs(events["crowd_clash"]) == {"Violent demonstration"}

@@ -80,7 +80,8 @@ def refine(
     """Apply the codebook rules that need the actors.
 
     - a generic attack on civilians is Violence against civilians / Attack; on an armed actor a
-      battle (Armed clash); a clash among civilians is Mob violence;
+      battle (Armed clash); a clash among civilians is Mob violence, violence by
+      demonstrators a Violent demonstration;
     - territory taken by state forces is "Government regains territory", by anyone else
       "Non-state actor overtakes territory"; an attacker the text never names
       (``actor1_named`` false) leaves the verb's own reading ("regained", "liberated": the
@@ -91,6 +92,10 @@ def refine(
     if (sub == "Government regains territory" and actor1_named and actor1_kind
             and actor1_kind != "State forces"):
         return "Battles", "Non-state actor overtakes territory"
+    if actor1_kind in ("Protesters", "Rioters") and event_type in (
+            "Battles", "Explosions/Remote violence", "Violence against civilians"):
+        # demonstrators who fight, throw or fire things: ACLED's Violent demonstration
+        return "Riots", "Violent demonstration"
     if sub == "Armed clash" and actor1_kind == "Civilians":
         # villagers or residents fighting each other are no organised armed group: ACLED codes
         # violence by an unorganised crowd as Mob violence

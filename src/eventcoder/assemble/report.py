@@ -141,7 +141,8 @@ def _crowd_first(actors: list[Actor], event_type: str, country: str | None) -> l
     """ACLED codes protesters (or rioters) as actor1 and whoever intervenes as actor2."""
     crowd_kind = "Protesters" if event_type == "Protests" else "Rioters"
     crowd = next((a for a in actors if a.kind == crowd_kind), None)
-    others = [a for a in actors if a is not crowd and not a.name.startswith("Unidentified")]
+    others = [a for a in actors if a is not crowd and not a.name.startswith("Unidentified")
+              and a.kind not in ("Protesters", "Rioters")]
     if crowd is None:
         crowd = Actor(role="actor1", name=codes.with_country(crowd_kind, country),
                       country=country, kind=crowd_kind)

@@ -77,12 +77,29 @@ CROWD_RANK = ("Violent demonstration", "Excessive force against protesters",
               "Protest with intervention", "Peaceful protest")
 
 
+# A clash told beside demonstrators ("clashes broke out between police and demonstrators") is
+# their fight: ACLED's Violent demonstration ("physical clashes" with forces or others).
+CLASH_LEMMAS = frozenset({"clash", "clashes", "scuffle", "skirmish", "fighting"})
+
+
+def _crowd_sub(cand: Candidate) -> str | None:
+    """The crowd sub-type a word stands for in a crowd event (a clash counts as a riot)."""
+    trig = cand.trigger
+    if trig.acled_sub in CROWD_RANK:
+        return trig.acled_sub
+    if trig.acled_sub == "Armed clash" and trig.lemma in CLASH_LEMMAS:
+        return "Violent demonstration"
+    return None
+
+
 def _one_crowd_event(a: Candidate, b: Candidate) -> bool:
     """Two crowd words in one sentence, neither being what the other is about ("rallied
     against the tear gas used last week" keeps the rally peaceful)."""
     ta, tb = a.trigger, b.trigger
-    if a.sent.start != b.sent.start or ta.acled_sub not in CROWD_RANK \
-            or tb.acled_sub not in CROWD_RANK or ta.acled_sub == tb.acled_sub:
+    if a.sent.start != b.sent.start or ta.acled_sub == tb.acled_sub:
+        return False
+    crowd = [s for s in (ta.acled_sub, tb.acled_sub) if s in CROWD_RANK]
+    if not crowd or _crowd_sub(a) is None or _crowd_sub(b) is None:
         return False
     markers = lexicon().topic_markers
     return not (in_topic(a.head, b.head, markers) or in_topic(b.head, a.head, markers))
@@ -229,12 +246,14 @@ def _crackdown_on(group: Group, protest: Group) -> bool:
     return 0 <= gap <= 2 * max(1, len(protest.members[-1].sent))
 
 
-def _crowd_override(subs: set[str | None]) -> tuple[str, str] | None:
+def _crowd_override(group: Group) -> tuple[str, str] | None:
     """The highest-ranked crowd sub-type among a group's words, when they disagree."""
-    ranked = [s for s in CROWD_RANK if s in subs]
-    if len(ranked) < 2:
+    crowd = {_crowd_sub(m) for m in group.members} - {None}
+    said = {m.trigger.acled_sub for m in group.members} & set(CROWD_RANK)
+    clash = any(m.trigger.acled_sub == "Armed clash" and _crowd_sub(m) for m in group.members)
+    if not said or (len(crowd) < 2 and not clash):
         return None
-    best = ranked[0]
+    best = next(s for s in CROWD_RANK if s in crowd)
     return ("Riots" if best == "Violent demonstration" else "Protests", best)
 
 
@@ -244,7 +263,7 @@ def absorb_crackdowns(groups: list[Group]) -> list[Group]:
         subs = {m.trigger.acled_sub for m in group.members}
         types = {m.trigger.acled_type for m in group.members}
         if group.acled_override is None:
-            group.acled_override = _crowd_override(subs)
+            group.acled_override = _crowd_override(group)
         if "Arrests" in subs and "Protests" in types and group.acled_override is None:
             group.acled_override = ("Protests", "Protest with intervention")
         protest = next((g for g in reversed(out) if _protest(g)), None)

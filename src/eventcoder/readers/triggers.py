@@ -493,7 +493,8 @@ def _scan(doc: Doc, matcher: TermMatcher) -> _Scan:
             raw_refs.setdefault(span.sent.start, []).append((span, ref))
     for ids in trig.values():
         ids.sort()
-    if masked:  # "riot police" is no riot
+    if masked:  # "riot police" is no riot, as a trigger or as a refiner
+        trig = {k: v for k, v in trig.items() if not all(i in masked for i in range(*k))}
         raw_refs = {k: [(sp, r) for sp, r in v if not all(i in masked for i in range(
             sp.start, sp.end))] for k, v in raw_refs.items()}
     refs = {k: _outer_refiners(v) for k, v in raw_refs.items()}
@@ -528,6 +529,8 @@ def _best_refiner(span: Span, entry: Entry, refs: list[tuple[Token, Refiner]]
             continue
         if is_source_phrase(tok):
             continue  # "killed four farmers, according to vigilantes": who tells, not who did
+        if "protest_lethal" in ref.groups and root.dep_ == "nsubj" and root.head.i == tok.i:
+            continue  # "demonstrators shot flares": what the crowd does is no force against it
         if ref.on_object:
             if objects is None:
                 objects = _object_tokens(root)
