@@ -529,7 +529,8 @@ def _best_refiner(span: Span, entry: Entry, refs: list[tuple[Token, Refiner]]
             continue
         if is_source_phrase(tok):
             continue  # "killed four farmers, according to vigilantes": who tells, not who did
-        if "protest_lethal" in ref.groups and root.dep_ == "nsubj" and root.head.i == tok.i:
+        if "protest_lethal" in ref.groups and root.dep_ == "nsubj" and root.head.i == tok.i \
+                and any(c.dep_ == "dobj" for c in tok.children):
             continue  # "demonstrators shot flares": what the crowd does is no force against it
         if ref.on_object:
             if objects is None:
