@@ -52,6 +52,9 @@ TEXTS = {
     "crowd_clash": "Fierce clashes erupted on Sunday between police and demonstrators in the "
                    "capital.",
     "riot_police": "Hundreds of riot police patrolled the streets of the capital on Monday.",
+    "jets_destroy": "Government warplanes destroyed an arms depot of the militants on Monday.",
+    "troops_destroy": "Soldiers destroyed an arms depot of the militants on Monday.",
+    "jets_intercept": "Fighter jets shot down a drone over the border on Monday.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -99,6 +102,9 @@ def subs(events: list[Event]) -> set[str]:
     ("rocked", "Peaceful protest"),
     ("crowd_fires", "Violent demonstration"),
     ("crowd_clash", "Violent demonstration"),
+    ("jets_destroy", "Air/drone strike"),
+    ("troops_destroy", "Disrupted weapons use"),
+    ("jets_intercept", "Disrupted weapons use"),
 ])
 def test_top_sub_type(events, key, expected):
     assert sub(events[key]) == expected, [(e.trigger.text, e.acled, e.confidence)

@@ -663,6 +663,10 @@ def _code_span(span: Span, entry: Entry, lex: Lexicon, scan: _Scan, explicit: se
             code_key, weapon, refined = best_ref.code, best_ref.weapon, True
             if weapon is not None:
                 weight = max(weight, WEAPON_WEIGHT)
+            if weapon == "intercepted" and root.lemma_ == "destroy" and _weapon_subject(
+                    root, scan.refs.get(sent.start, [])):
+                return None  # "warplanes destroyed the arms depot": a strike, not a disruption
+                # ("jets shot down a drone" stays an interception)
     if not refined and entry.requires_refiner:
         return None
     if entry.needs_territory and not _has_territory(
@@ -690,6 +694,15 @@ def _code_span(span: Span, entry: Entry, lex: Lexicon, scan: _Scan, explicit: se
     hit = _make_hit(span, code, weapon, weight)
     hit.negated = _is_negated(root, span)
     return hit
+
+
+def _weapon_subject(root: Token, refs: list[tuple[Token, Refiner]]) -> bool:
+    """Is what acts an aircraft, drone or gun ("warplanes destroyed ...", "destroyed by
+    jets")? A passive subject is what was destroyed, not what destroyed it."""
+    doers = [c for c in root.children if c.dep_ == "nsubj"]
+    doers += [g for c in root.children if c.dep_ == "agent" for g in c.children]
+    acting = {t.i for d in doers for t in d.subtree}
+    return any("weapon" in ref.groups and tok.i in acting for tok, ref in refs)
 
 
 def _anchor_participants(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
