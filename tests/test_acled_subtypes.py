@@ -55,6 +55,9 @@ TEXTS = {
     "jets_destroy": "Government warplanes destroyed an arms depot of the militants on Monday.",
     "troops_destroy": "Soldiers destroyed an arms depot of the militants on Monday.",
     "jets_intercept": "Fighter jets shot down a drone over the border on Monday.",
+    "continue": "Security forces continue to detain opposition supporters in the capital, "
+                "activists said on Monday.",
+    "began": "Government forces began to shell the town on Sunday.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -105,6 +108,8 @@ def subs(events: list[Event]) -> set[str]:
     ("jets_destroy", "Air/drone strike"),
     ("troops_destroy", "Disrupted weapons use"),
     ("jets_intercept", "Disrupted weapons use"),
+    ("continue", "Arrests"),
+    ("began", "Shelling/artillery/missile attack"),
 ])
 def test_top_sub_type(events, key, expected):
     assert sub(events[key]) == expected, [(e.trigger.text, e.acled, e.confidence)

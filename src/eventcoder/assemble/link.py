@@ -562,8 +562,10 @@ def link_trigger(
 
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 AGREEING = {"agree", "decide", "consent"}  # verbs whose "to ..." complement is agreed, not aimed
-# Implicative verbs: their "to ..." complement happened ("managed to", "were forced to").
-IMPLICATIVE = {"manage", "force", "compel", "oblige", "allow", "enable", "succeed"}
+# Implicative and aspectual verbs: their "to ..." complement happens ("managed to", "were
+# forced to", "began to shell", "continues to detain").
+IMPLICATIVE = {"manage", "force", "compel", "oblige", "allow", "enable", "succeed", "begin",
+               "start", "continue"}
 
 
 def _government_of(place: PlaceHit | None) -> ActorHit | None:
