@@ -58,6 +58,10 @@ TEXTS = {
     "continue": "Security forces continue to detain opposition supporters in the capital, "
                 "activists said on Monday.",
     "began": "Government forces began to shell the town on Sunday.",
+    "forced_out": "Army units have retaken three hills in the south from militants who "
+                  "withdrew after fierce shelling, the ministry said on Monday.",
+    "handed_over": "Government forces recovered control of two villages on Monday after the "
+                   "rebels withdrew under a deal.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -110,6 +114,8 @@ def subs(events: list[Event]) -> set[str]:
     ("jets_intercept", "Disrupted weapons use"),
     ("continue", "Arrests"),
     ("began", "Shelling/artillery/missile attack"),
+    ("forced_out", "Government regains territory"),
+    ("handed_over", "Non-violent transfer of territory"),
 ])
 def test_top_sub_type(events, key, expected):
     assert sub(events[key]) == expected, [(e.trigger.text, e.acled, e.confidence)

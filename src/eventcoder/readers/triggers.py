@@ -657,6 +657,9 @@ def _code_span(span: Span, entry: Entry, lex: Lexicon, scan: _Scan, explicit: se
     refined = False
     if entry.refine:
         best_ref, best_tok = _best_refiner(span, entry, scan.refs.get(sent.start, []))
+        if best_ref is not None and "peaceful_handover" in best_ref.groups and _forced(
+                span.doc[best_tok], scan, lex):
+            best_ref = None  # "rebels who withdrew following heavy bombardment": not peaceful
         if best_ref is not None:
             if best_ref.weapon is not None and entry.violent and best_tok in explicit:
                 return None  # "launched a drone strike": the explicit trigger is the event
@@ -694,6 +697,20 @@ def _code_span(span: Span, entry: Entry, lex: Lexicon, scan: _Scan, explicit: se
     hit = _make_hit(span, code, weapon, weight)
     hit.negated = _is_negated(root, span)
     return hit
+
+
+def _forced(tok: Token, scan: _Scan, lex: Lexicon) -> bool:
+    """Does a fight or a bombardment hang from this withdrawal ("pulled out after heavy
+    fighting")? Then the place changed hands by force."""
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    for (start, end), ids in scan.triggers.items():
+        if lo <= start <= hi and start != tok.i:
+            entry = lex.entries[ids[0]]
+            kind = lex.codes[entry.code][0]
+            if entry.violent and kind in ("Battles", "Explosions/Remote violence") and not (
+                    _is_negated(tok.doc[start:end].root, tok.doc[start:end])):
+                return True
+    return False
 
 
 def _weapon_subject(root: Token, refs: list[tuple[Token, Refiner]]) -> bool:
