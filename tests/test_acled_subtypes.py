@@ -62,6 +62,8 @@ TEXTS = {
                   "withdrew after fierce shelling, the ministry said on Monday.",
     "handed_over": "Government forces recovered control of two villages on Monday after the "
                    "rebels withdrew under a deal.",
+    "due_but": "Work on the dam was due to begin on Monday, but hundreds of villagers blocked "
+               "the road to the site.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -171,3 +173,7 @@ def test_riot_police_are_no_riot(events):
 
 def test_a_clash_between_police_and_demonstrators_is_the_riot_itself(events):
     assert subs(events["crowd_clash"]) == {"Violent demonstration"}
+
+
+def test_a_plan_in_one_clause_does_not_reach_a_coordinated_clause_with_its_own_subject(events):
+    assert top(events["due_but"]).modality == "asserted"

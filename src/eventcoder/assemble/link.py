@@ -151,7 +151,8 @@ def _cue_scopes(cue: CueHit, doc: Doc, trigger_head: Token, clause: set[int]) ->
         return root.head == trigger_head or root.head in trigger_head.ancestors
     if any(t.i in clause for t in span):
         return True
-    return any(t in trigger_head.ancestors or t == trigger_head for t in span)
+    above = {t.i for t in syntax.clause_ancestors(trigger_head)} | {trigger_head.i}
+    return any(t.i in above for t in span)
 
 
 def _in_cause_clause(head: Token) -> bool:

@@ -162,6 +162,18 @@ def own_clause(verb: Token) -> set[int]:
     return keep
 
 
+def clause_ancestors(token: Token) -> list[Token]:
+    """Heads above a word up to the top of its clause, stopping at a coordinated clause with
+    a subject of its own ("was due to begin, but hundreds blocked the road": "was" does not
+    govern "blocked")."""
+    out: list[Token] = []
+    tok = token
+    while tok.head.i != tok.i and not _own_subject_conj(tok):
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
 def _own_subject_conj(token: Token) -> bool:
     return token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
