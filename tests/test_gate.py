@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.matcher import Matcher
 
-from eventcoder.readers.gate import AnchoredMatcher, Gate, pattern_anchor, pattern_length
+from eventcoder.readers.gate import AnchoredMatcher, pattern_anchor, pattern_length
 
 TIME_LIKE = [
     [{"LOWER": {"IN": ["early", "late"]}}, {"LOWER": "on", "OP": "?"},
@@ -56,15 +56,14 @@ def test_a_document_without_anchors_is_not_scanned() -> None:
     assert anchored.windows(nlp("Protesters marched to the ministry.")) == []
 
 
-def test_gate_opens_only_when_a_pattern_could_match() -> None:
+def test_longest_match_filtering_survives_windows() -> None:
     nlp = spacy.blank("en")
-    gate = Gate(nlp.vocab, [[{"LOWER": "regime"}], [{"ORTH": "1948"}, {"POS": "ADJ"}]])
-    assert gate.open(nlp("The Tel Aviv REGIME said so."))
-    assert gate.open(nlp("The 1948 lands."))
-    assert not gate.open(nlp("Troops fired at a school."))
-
-
-def test_a_pattern_without_literal_words_keeps_the_gate_open() -> None:
-    nlp = spacy.blank("en")
-    gate = Gate(nlp.vocab, [[{"LOWER": "regime"}], [{"POS": "NOUN"}]])
-    assert gate.open(nlp("Nothing to see here."))
+    patterns = [[{"LOWER": "so"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "called"},
+                 {"IS_TITLE": True, "OP": "{1,3}"}]]
+    plain, anchored = Matcher(nlp.vocab), AnchoredMatcher(nlp.vocab)
+    for m in (plain, anchored):
+        m.add("SO_CALLED", patterns, greedy="LONGEST")
+    doc = nlp("Filler words here. " * 10
+              + "The so-called Peace Council Office met the so called Board.")
+    assert anchored(doc) == sorted(plain(doc), key=lambda m: (m[1], m[2], m[0]))
+    assert len(anchored(doc)) == 2

@@ -6,13 +6,11 @@ from a short word list ("Tuesday", "ago", "regime") or of a given kind (a number
 year). A numpy membership test on the token arrays finds those anchor tokens in microseconds;
 :class:`AnchoredMatcher` then runs the Matcher only on short windows around them, wide enough
 to hold any match through the anchor, so it returns exactly the matches of a whole-document run.
-:class:`Gate` is the document-level version: does any anchor occur at all?
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,6 +107,9 @@ class _Anchors:
     regexes: list[re.Pattern[str]] = field(default_factory=list)
     everywhere: bool = False  # some pattern has no anchor: every token may start a match
 
+    arrays: dict[str, np.ndarray] = field(default_factory=dict)
+    regex_hits: dict[int, bool] = field(default_factory=dict)
+
     def add(self, anchor: Anchor | None, vocab: Vocab) -> None:
         if anchor is None:
             self.everywhere = True
@@ -121,6 +122,27 @@ class _Anchors:
             if anchor.attr in ("LOWER", "LEMMA"):
                 values = frozenset(v.lower() for v in values) | values
             self.hashes[anchor.attr].update(vocab.strings.add(v) for v in values)
+            self.arrays = {a: np.array(sorted(h), dtype=np.uint64)
+                           for a, h in self.hashes.items() if h}
+
+    def mask(self, table: np.ndarray, vocab: Vocab) -> np.ndarray:
+        """Which rows of a ``Doc.to_array(_ARRAY_ATTRS)`` table hold one of these anchors."""
+        mask = np.zeros(len(table), dtype=bool)
+        for attr, hashes in self.arrays.items():
+            mask |= _member(table[:, _COLUMNS[attr]], hashes)
+        if self.like_num:
+            mask |= table[:, _LIKE_NUM_COLUMN] == 1
+        if self.regexes:
+            lowers = table[:, _COLUMNS["LOWER"]]
+            hits = []
+            for h in np.unique(lowers).tolist():  # each word form is tried once, then known
+                if h not in self.regex_hits:
+                    text = vocab.strings[h]
+                    self.regex_hits[h] = any(rx.search(text) for rx in self.regexes)
+                if self.regex_hits[h]:
+                    hits.append(h)
+            mask |= _member(lowers, np.array(sorted(hits), dtype=np.uint64))
+        return mask
 
 
 class AnchoredMatcher:
@@ -133,19 +155,12 @@ class AnchoredMatcher:
         self.vocab = vocab
         self.matcher = Matcher(vocab)
         self._groups: dict[int | None, _Anchors] = {}  # longest match (None: open) -> anchors
-        self._arrays: dict[int | None, dict[str, np.ndarray]] = {}
-        self._regex_hits: dict[tuple[int | None, int], bool] = {}
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]], **kwargs: Any) -> None:
         self.matcher.add(key, patterns, **kwargs)
         for pattern in patterns:
             group = self._groups.setdefault(pattern_length(pattern), _Anchors())
             group.add(pattern_anchor(pattern), self.vocab)
-        self._arrays = {
-            width: {attr: np.array(sorted(h), dtype=np.uint64)
-                    for attr, h in group.hashes.items() if h}
-            for width, group in self._groups.items()
-        }
 
     def __len__(self) -> int:
         return len(self.matcher)
@@ -159,28 +174,10 @@ class AnchoredMatcher:
         table = doc.to_array(_ARRAY_ATTRS).astype(np.uint64)
         out: dict[int | None, np.ndarray] = {}
         for width, group in self._groups.items():
-            mask = np.zeros(len(doc), dtype=bool)
-            for attr, hashes in self._arrays[width].items():
-                mask |= _member(table[:, _COLUMNS[attr]], hashes)
-            if group.like_num:
-                mask |= table[:, _LIKE_NUM_COLUMN] == 1
-            if group.regexes:
-                mask |= self._regex_mask(width, group, table[:, _COLUMNS["LOWER"]])
-            positions = np.flatnonzero(mask)
+            positions = np.flatnonzero(group.mask(table, self.vocab))
             if len(positions):
                 out[width] = positions
         return out
-
-    def _regex_mask(self, width: int | None, group: _Anchors, lowers: np.ndarray) -> np.ndarray:
-        """Regex anchors are decided once per word form and remembered."""
-        known, strings = self._regex_hits, self.vocab.strings
-        hits = []
-        for h in np.unique(lowers).tolist():
-            if (width, h) not in known:
-                known[width, h] = any(rx.search(strings[h]) for rx in group.regexes)
-            if known[width, h]:
-                hits.append(h)
-        return _member(lowers, np.array(sorted(hits), dtype=np.uint64))
 
     def windows(self, doc: Doc) -> list[tuple[int, int]]:
         """Merged token ranges that contain every possible match."""
@@ -212,20 +209,3 @@ class AnchoredMatcher:
             else:
                 out.extend((m, s + start, e + start) for m, s, e in self.matcher(doc[start:end]))
         return sorted(out, key=lambda m: (m[1], m[2], m[0]))
-
-
-class Gate:
-    """Opens for a document that contains at least one anchor token of some pattern."""
-
-    def __init__(self, vocab: Vocab, patterns: Iterable[list[dict]]) -> None:
-        self._anchored = AnchoredMatcher(vocab)
-        self._anchored.add("GATE", list(patterns))
-
-    @property
-    def always(self) -> bool:
-        return self._anchored.everywhere
-
-    def open(self, doc: Doc) -> bool:
-        if self.always or not len(doc):
-            return self.always
-        return bool(len(self._anchored.anchor_positions(doc)))
