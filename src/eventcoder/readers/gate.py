@@ -11,11 +11,12 @@ to hold any match through the anchor, so it returns exactly the matches of a who
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from spacy.attrs import LEMMA, LIKE_NUM, LOWER, ORTH, SHAPE
+from spacy.attrs import LEMMA, LIKE_NUM, LOWER, ORTH, POS, SHAPE, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -209,3 +210,39 @@ class AnchoredMatcher:
             else:
                 out.extend((m, s + start, e + start) for m, s, e in self.matcher(doc[start:end]))
         return sorted(out, key=lambda m: (m[1], m[2], m[0]))
+
+
+class WordPositions:
+    """Token indices whose lower-cased form or lemma is in a word set, found with numpy instead
+    of a Python loop over every token. Word forms are decided once (``str.lower()`` of the
+    lemma included) and remembered per hash, so the answer is the same as the loop's."""
+
+    def __init__(self, vocab: Vocab, lemmas: Iterable[str] = (), lowers: Iterable[str] = (),
+                 pos: str | None = None, tag: str | None = None) -> None:
+        self.vocab = vocab
+        self.lemmas = frozenset(w.lower() for w in lemmas)
+        self.lowers = np.array(sorted(vocab.strings.add(w.lower()) for w in lowers),
+                               dtype=np.uint64)
+        self.pos = vocab.strings.add(pos) if pos else None
+        self.tag = vocab.strings.add(tag) if tag else None
+        self._lemma_hit: dict[int, bool] = {}
+
+    def __call__(self, doc: Doc) -> list[int]:
+        table = doc.to_array([LEMMA, LOWER, POS, TAG]).astype(np.uint64)
+        words = bool(self.lemmas) or bool(len(self.lowers))
+        mask = np.zeros(len(doc), dtype=bool) if words else np.ones(len(doc), dtype=bool)
+        if self.lemmas:
+            known, strings, hits = self._lemma_hit, self.vocab.strings, []
+            for h in np.unique(table[:, 0]).tolist():
+                if h not in known:
+                    known[h] = strings[h].lower() in self.lemmas
+                if known[h]:
+                    hits.append(h)
+            mask |= _member(table[:, 0], np.array(sorted(hits), dtype=np.uint64))
+        if len(self.lowers):
+            mask |= _member(table[:, 1], self.lowers)
+        if self.pos is not None:
+            mask &= table[:, 2] == self.pos
+        if self.tag is not None:
+            mask &= table[:, 3] == self.tag
+        return np.flatnonzero(mask).tolist()

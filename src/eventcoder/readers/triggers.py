@@ -15,12 +15,13 @@ from importlib import resources
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from eventcoder.kb.loader import load_yaml
+from eventcoder.readers.gate import AnchoredMatcher
 from eventcoder.readers.hits import TriggerHit, register_extensions
 
 Code = tuple[str | None, str | None, str, str | None, str | None]
@@ -125,7 +126,7 @@ class TermMatcher:
         self.by_lower = PhraseMatcher(vocab, attr="LOWER")
         self.halves_lemma = PhraseMatcher(vocab, attr="LEMMA")
         self.halves_lower = PhraseMatcher(vocab, attr="LOWER")
-        self.gapped = Matcher(vocab)  # phrases with more than one gap (none today)
+        self.gapped = AnchoredMatcher(vocab)  # phrases with more than one gap
         self.pairs: dict[int, list[tuple[int, str]]] = {}  # left half -> (right half, key)
         self.vocab = vocab
         for key, phrases in terms.items():
