@@ -13,9 +13,12 @@ name never vote for each other. The weights are few and named in ``Weights``.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from rapidfuzz import fuzz
 
 from eventcoder.geo.build import data_file, read_curated_csv
 from eventcoder.geo.gazetteer import Candidate, Gazetteer
@@ -202,18 +205,60 @@ def _is_generic(word: str) -> bool:
     return word.strip(".,'").lower() in _generic_words() or len(word) <= 2
 
 
-def _focus(resolutions: list[Resolution]) -> Candidate | None:
-    """The article's main place: its most often named town or site (first on ties)."""
+def _focus(resolutions: list[Resolution], ev: _DocEvidence) -> Candidate | None:
+    """The article's main place: its most often named town or site (first on ties), counting
+    only names matched as written whose country the rest of the article supports, so one
+    stray namesake cannot become every unknown building's place."""
     counts: dict[int, int] = defaultdict(int)
+    regions: dict[int, int] = defaultdict(int)
     first: dict[int, Candidate] = {}
-    for r in resolutions:
+    for i, r in enumerate(resolutions):
         c = r.candidate
-        if c is not None and r.via == "name" and c.feature not in POINT_FREE | ADMIN_FEATURES:
+        if c is None or r.via != "name" or c.match == "skeleton" or c.feature == "CONT":
+            continue
+        first.setdefault(c.pid, c)
+        if c.feature in POINT_FREE | ADMIN_FEATURES:
+            regions[c.pid] += 1
+        elif not c.country or len(resolutions) == 1 or ev.country_votes(c.country, i) >= 0.5:
             counts[c.pid] += 1
-            first.setdefault(c.pid, c)
+    # no town the article stands behind: its most named region or country (a coarse point)
+    counts = counts or regions
     if not counts:
         return None
     return first[max(counts, key=lambda pid: counts[pid])]
+
+
+def _inside(focus: Candidate, region: Candidate) -> bool:
+    """The focus lies in the region a part of an unknown name points to ('University of
+    Alberta' in an Edmonton story is in Edmonton, not at Alberta's middle)."""
+    if region.feature in ("PCLI", "RGN"):
+        return region.country is not None and focus.country == region.country
+    if region.feature == "ADM1":
+        return focus.country == region.country and focus.admin1 == region.admin1
+    return haversine_km(focus.lat, focus.lon, region.lat, region.lon) < 100
+
+
+TRANSLITERATION_MARK = re.compile(r"[-'\u2019]|\b(?:al|el|ad|ed|as|ash|az|ar|an|at|ul)\s", re.I)
+PLAIN_FUZZY_RATIO = 75  # a plain name needs a close fuzzy match with as many words
+
+
+def _bare_words(name: str) -> list[str]:
+    return [t for t in norm_key(name).split() if t != "al"]
+
+
+def plausible(cands: tuple[Candidate, ...], name: str) -> tuple[Candidate, ...]:
+    """Drop loose (skeleton) matches for names that do not look transliterated: the skeleton
+    is for 'Dayr al-Zawr' ~ 'Deir ez-Zor', not 'Thames Valley' ~ 'Thomasville'."""
+    if not cands or any(c.match != "skeleton" for c in cands):
+        return cands
+    if TRANSLITERATION_MARK.search(name):
+        return cands
+    words = _bare_words(name)
+    return tuple(
+        c for c in cands
+        if len(_bare_words(c.name)) == len(words)
+        and fuzz.ratio(" ".join(words), " ".join(_bare_words(c.name))) >= PLAIN_FUZZY_RATIO
+    )
 
 
 class Resolver:
@@ -229,7 +274,7 @@ class Resolver:
     ) -> list[Resolution]:
         """One resolution per mention. With ``backoff``, a name the gazetteer does not know is
         placed through a place name inside it, else at the article's main place."""
-        cands = [self.gaz.candidates(m.text) for m in mentions]
+        cands = [plausible(self.gaz.candidates(m.text), m.text) for m in mentions]
         via = ["name"] * len(mentions)
         if backoff:
             for i, m in enumerate(mentions):
@@ -256,11 +301,27 @@ class Resolver:
             )
             out.append(Resolution(m, best, best_score, len(cs), via[i]))
         if backoff:
-            focus = _focus(out)
-            for r in out:
-                if r.candidate is None and focus is not None:
-                    r.candidate, r.via = focus, "focus"
+            self._back_off(out, evidence)
         return out
+
+    @staticmethod
+    def _back_off(out: list[Resolution], ev: _DocEvidence) -> None:
+        """Unknown names go to the article's main place; a place name inside an unknown name
+        ('Royal Street', 'Colorado State University') keeps its own place only when it is not
+        a region around that main place and the rest of the article supports its country."""
+        focus = _focus(out, ev)
+        if focus is None:
+            return
+        for i, r in enumerate(out):
+            c = r.candidate
+            if c is None:
+                r.candidate, r.via = focus, "focus"
+            elif r.via == "part":
+                region = c.feature in ADMIN_FEATURES | POINT_FREE and _inside(focus, c)
+                stray = (c.country != focus.country and c.country is not None
+                         and ev.country_votes(c.country, i) < 0.5)
+                if region or stray:
+                    r.candidate, r.via = focus, "focus"
 
     def _part_candidates(self, text: str) -> tuple[Candidate, ...]:
         """Candidates of the longest known place name inside an unknown multi-word name."""
