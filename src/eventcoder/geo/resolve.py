@@ -228,6 +228,9 @@ def _focus(resolutions: list[Resolution], ev: _DocEvidence) -> Candidate | None:
     return first[max(counts, key=lambda pid: counts[pid])]
 
 
+BIG_PART = 100_000  # a town this big named inside an unknown name is taken at its word
+
+
 def _inside(focus: Candidate, region: Candidate) -> bool:
     """The focus lies in the region a part of an unknown name points to ('University of
     Alberta' in an Edmonton story is in Edmonton, not at Alberta's middle)."""
@@ -320,7 +323,12 @@ class Resolver:
                 region = c.feature in ADMIN_FEATURES | POINT_FREE and _inside(focus, c)
                 stray = (c.country != focus.country and c.country is not None
                          and ev.country_votes(c.country, i) < 0.5)
-                if region or stray:
+                # 'Royal Street' is not Royal City, a small town far from the story
+                small_far = (
+                    c.feature not in ADMIN_FEATURES | POINT_FREE and c.population < BIG_PART
+                    and haversine_km(c.lat, c.lon, focus.lat, focus.lon) > 200
+                )
+                if region or stray or small_far:
                     r.candidate, r.via = focus, "focus"
 
     def _part_candidates(self, text: str) -> tuple[Candidate, ...]:
