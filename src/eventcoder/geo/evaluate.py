@@ -27,6 +27,7 @@ class GoldToponym:
     lat: float | None
     lon: float | None
     geonames_id: int | None
+    toponym: bool = True  # False for GeoWebNews' common nouns, non-place names and languages
 
 
 @dataclass(slots=True)
@@ -43,6 +44,14 @@ def _num(el: ET.Element | None, cast=float):
         return cast(el.text.strip())
     except ValueError:
         return None
+
+
+# GeoWebNews marks more than toponyms: common nouns ('the city', 'residents'), names that are
+# not places here (a person called Norbury, a company), languages and demonyms of people. They
+# are not toponyms, so they are neither scored nor given to the resolver as document context.
+NOT_TOPONYM_TYPES = frozenset({
+    "Literal_Expression", "Non_Lit_Expression", "Non_Toponym", "Homonym", "Language", "Demonym",
+})
 
 
 def read_gritta_xml(path: Path) -> Iterator[GoldDoc]:
@@ -63,14 +72,15 @@ def read_gritta_xml(path: Path) -> Iterator[GoldDoc]:
             else:
                 lat, lon = _num(top.find("latitude")), _num(top.find("longitude"))
                 gid = _num(top.find("geonamesID"), int)
-            phrase = (top.findtext("phrase") or "").strip()
+            phrase = (top.findtext("phrase") or top.findtext("extractedName") or "").strip()
             if phrase and text[start:end] != phrase:
                 # some TR-News offsets drift by a few characters: realign on the gold phrase
                 found = text.find(phrase, max(0, start - 60))
                 if found != -1 and abs(found - start) <= 60:
                     start, end = found, found + len(phrase)
             gold.toponyms.append(
-                GoldToponym(start, end, phrase or text[start:end], lat, lon, gid)
+                GoldToponym(start, end, phrase or text[start:end], lat, lon, gid,
+                            top.findtext("type") not in NOT_TOPONYM_TYPES)
             )
         yield gold
 
@@ -113,6 +123,7 @@ def evaluate_file(
     out = predictions.open("w", encoding="utf-8") if predictions else None
     try:
         for doc in read_gritta_xml(path):
+            doc.toponyms = [t for t in doc.toponyms if t.toponym]
             mentions = [_mention(doc.text, t, gazetteer) for t in doc.toponyms]
             resolved = resolver.resolve(mentions, backoff=True)
             for gold, res in zip(doc.toponyms, resolved, strict=True):
