@@ -290,7 +290,11 @@ class Resolver:
             )
             for m, cs in zip(mentions, cands, strict=True)
         ]
-        evidence = self._evidence(mentions, cands, base)
+        # a place name guessed inside an unknown name ('Millfield Theatre') is no evidence
+        # about the rest of the article: only names the gazetteer knows as written vote
+        evidence = self._evidence(
+            mentions, [cs if v == "name" else () for cs, v in zip(cands, via, strict=True)], base
+        )
         out = []
         for i, (m, cs) in enumerate(zip(mentions, cands, strict=True)):
             if not cs:
