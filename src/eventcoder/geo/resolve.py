@@ -228,6 +228,27 @@ def _focus(resolutions: list[Resolution], ev: _DocEvidence) -> Candidate | None:
     return first[max(counts, key=lambda pid: counts[pid])]
 
 
+WORLD_CITY = 1_000_000  # a capital or a city this big is what a bare name means abroad
+VILLAGE_SHARE = 0.01  # a namesake this much smaller needs evidence of its own
+
+
+def _famous(cs: tuple[Candidate, ...], best: Candidate) -> Candidate | None:
+    """'Brussels', 'Rome', 'Venice' in an American story: the country votes lift every American
+    namesake alike, but a village of 1,100 does not beat a world city on its country alone.
+    Returns the world city when ``best`` is such a much smaller namesake in another country."""
+    if not best.feature.startswith("PPL"):
+        return None
+    towns = [c for c in cs if c.feature.startswith("PPL") and c.match in ("name", "variant")]
+    if not towns:
+        return None
+    top = max(towns, key=lambda c: c.population)
+    big = top.feature == "PPLC" or top.population >= WORLD_CITY
+    if (big and top.country != best.country
+            and best.population < VILLAGE_SHARE * top.population):
+        return top
+    return None
+
+
 BIG_PART = 100_000  # a town this big named inside an unknown name is taken at its word
 
 
@@ -301,11 +322,14 @@ class Resolver:
                 out.append(Resolution(m, None))
                 continue
             parents = self._parent(m)
-            best_score, best = max(
-                ((b + self._context(c, i, evidence, parents, outlet_country), c)
-                 for b, c in zip(base[i], cs, strict=True)),
-                key=lambda t: t[0],
-            )
+            scored = [
+                (b + self._context(c, i, evidence, parents, outlet_country), c)
+                for b, c in zip(base[i], cs, strict=True)
+            ]
+            best_score, best = max(scored, key=lambda t: t[0])
+            famous = _famous(cs, best)
+            if famous is not None and not self._local(best, i, evidence, parents):
+                best_score, best = next(t for t in scored if t[1] is famous)
             out.append(Resolution(m, best, best_score, len(cs), via[i]))
         if backoff:
             self._back_off(out, evidence)
@@ -334,6 +358,19 @@ class Resolver:
                 )
                 if region or stray or small_far:
                     r.candidate, r.via = focus, "focus"
+
+    def _local(
+        self, c: Candidate, index: int, ev: _DocEvidence, parents: tuple[Candidate, ...]
+    ) -> bool:
+        """Evidence that points at the place itself, not just its country: a parent, its
+        region named, or another place of the article within 200 km."""
+        if any(p.country == c.country and (p.feature == "PCLI" or p.admin1 == c.admin1)
+               for p in parents):
+            return True
+        if c.admin1 and c.country and ev.admin1_named(c.country, c.admin1, index):
+            return True
+        near = ev.nearest_km(c, index) if c.feature not in POINT_FREE else None
+        return near is not None and near < 200
 
     def _part_candidates(self, text: str) -> tuple[Candidate, ...]:
         """Candidates of the longest known place name inside an unknown multi-word name."""
