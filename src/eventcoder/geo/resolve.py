@@ -263,7 +263,7 @@ def _inside(focus: Candidate, region: Candidate) -> bool:
 
 
 TRANSLITERATION_MARK = re.compile(r"[-'\u2019]|\b(?:al|el|ad|ed|as|ash|az|ar|an|at|ul)\s", re.I)
-PLAIN_FUZZY_RATIO = 75  # a plain name needs a close fuzzy match with as many words
+PLAIN_FUZZY_RATIO = 80  # a plain name needs a close fuzzy match with as many words
 
 
 def _bare_words(name: str) -> list[str]:
