@@ -297,7 +297,7 @@ def _airport_rows() -> list[PlaceRow]:
                 PlaceRow(
                     name=name, lat=float(r["lat"]), lon=float(r["lon"]), country=r["country"],
                     feature="AIRB" if _BASE_WORDS.search(name) else "AIRP",
-                    admin1=r["subd"] or None, source="airportsdata", aliases=tuple(aliases),
+                    admin1=r["subd"] or None, source="airportsdata", variants=tuple(aliases),
                 )
             )
     return out
@@ -426,7 +426,10 @@ def _write(conn: sqlite3.Connection, rows: Iterable[PlaceRow], alpha3: dict[str,
                 if i == 0:
                     keys[key] = "name"
                 elif (curated or i <= len(row.variants) or skeleton_key(key) == own
-                      or expand_abbreviations(key) == spelled):
+                      or expand_abbreviations(key) == spelled
+                      or (len(key) > 3 and spelled.startswith(expand_abbreviations(key) + " "))):
+                    # the name's leading words ('Newcastle' for Newcastle upon Tyne) are a
+                    # short form of it, not another place's name
                     keys[key] = "variant"
                 else:
                     keys[key] = "alias"
