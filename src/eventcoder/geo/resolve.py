@@ -205,6 +205,20 @@ def _is_generic(word: str) -> bool:
     return word.strip(".,'").lower() in _generic_words() or len(word) <= 2
 
 
+LOCAL_CHARS = 400  # about a paragraph: an unknown street is in the town named beside it
+
+
+def _town_of_story(r: Resolution, index: int, ev: _DocEvidence, n: int) -> bool:
+    """A town or site the article names as written and whose country the rest of it
+    supports: what an unknown building or street may be placed at."""
+    c = r.candidate
+    if c is None or r.via != "name" or c.match == "skeleton":
+        return False
+    if c.feature in POINT_FREE | ADMIN_FEATURES:
+        return False
+    return not c.country or n == 1 or ev.country_votes(c.country, index) >= 0.5
+
+
 def _focus(resolutions: list[Resolution], ev: _DocEvidence) -> Candidate | None:
     """The article's main place: its most often named town or site (first on ties), counting
     only names matched as written whose country the rest of the article supports, so one
@@ -219,7 +233,7 @@ def _focus(resolutions: list[Resolution], ev: _DocEvidence) -> Candidate | None:
         first.setdefault(c.pid, c)
         if c.feature in POINT_FREE | ADMIN_FEATURES:
             regions[c.pid] += 1
-        elif not c.country or len(resolutions) == 1 or ev.country_votes(c.country, i) >= 0.5:
+        elif _town_of_story(r, i, ev, len(resolutions)):
             counts[c.pid] += 1
     # no town the article stands behind: its most named region or country (a coarse point)
     counts = counts or regions
@@ -340,11 +354,19 @@ class Resolver:
         """Unknown names go to the article's main place; a place name inside an unknown name
         ('Royal Street', 'Colorado State University') keeps its own place only when it is not
         a region around that main place and the rest of the article supports its country."""
-        focus = _focus(out, ev)
-        if focus is None:
+        main = _focus(out, ev)
+        if main is None:
             return
+        towns = [
+            (r.mention.start, r.candidate) for i, r in enumerate(out)
+            if _town_of_story(r, i, ev, len(out))
+        ]
         for i, r in enumerate(out):
             c = r.candidate
+            # the town named nearest in the text, within a paragraph, else the main place
+            near = [(abs(start - r.mention.start), t) for start, t in towns
+                    if abs(start - r.mention.start) <= LOCAL_CHARS]
+            focus = min(near, key=lambda x: x[0])[1] if near else main
             if c is None:
                 r.candidate, r.via = focus, "focus"
             elif r.via == "part":
