@@ -76,13 +76,14 @@ class Mention:
 @dataclass(slots=True)
 class Resolution:
     """``via`` says how: the name itself, a place name inside it ("Colorado State University"),
-    or the article's main place (an unknown street or building)."""
+    the town named beside it in the text, or the article's main place (an unknown street or
+    building). The last three are guesses about a name the gazetteer does not know."""
 
     mention: Mention
     candidate: Candidate | None
     score: float = 0.0
     alternatives: int = 0
-    via: str = "name"  # name | part | focus
+    via: str = "name"  # name | part | near | focus
 
 
 def prior(c: Candidate, w: Weights = DEFAULT_WEIGHTS) -> float:
@@ -153,6 +154,12 @@ class _DocEvidence:
         own = self._named_by_key.get(self.keys[index], {})
         return self._named.get(thing, 0) - own.get(thing, 0) > 0
 
+    def others_vote(self, index: int) -> bool:
+        """Whether any other name of the article says anything about countries."""
+        self._totals()
+        own = self._vote_by_key.get(self.keys[index], {})
+        return sum(self._vote_total.values()) - sum(own.values()) > 0.5
+
     def country_named(self, country: str, index: int) -> bool:
         return self._named_elsewhere(("country", country), index)
 
@@ -201,8 +208,22 @@ def _generic_words() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _site_heads() -> frozenset[str]:
+    return frozenset(
+        r["word"] for r in read_curated_csv(data_file("facility_words.csv"))
+        if r["kind"] == "head"
+    )
+
+
 def _is_generic(word: str) -> bool:
     return word.strip(".,'").lower() in _generic_words() or len(word) <= 2
+
+
+def is_site_name(name: str) -> bool:
+    """'Al-Shifa Hospital', 'Royal Street': a building, street or site inside some town."""
+    words = name.split()
+    return len(words) > 1 and words[-1].strip(".,'").lower() in _site_heads()
 
 
 LOCAL_CHARS = 400  # about a paragraph: an unknown street is in the town named beside it
@@ -216,7 +237,8 @@ def _town_of_story(r: Resolution, index: int, ev: _DocEvidence, n: int) -> bool:
         return False
     if c.feature in POINT_FREE | ADMIN_FEATURES:
         return False
-    return not c.country or n == 1 or ev.country_votes(c.country, index) >= 0.5
+    return (not c.country or n == 1 or not ev.others_vote(index)
+            or ev.country_votes(c.country, index) >= 0.5)
 
 
 def _focus(resolutions: list[Resolution], ev: _DocEvidence) -> Candidate | None:
@@ -367,8 +389,9 @@ class Resolver:
             near = [(abs(start - r.mention.start), t) for start, t in towns
                     if abs(start - r.mention.start) <= LOCAL_CHARS]
             focus = min(near, key=lambda x: x[0])[1] if near else main
+            how = "near" if near else "focus"
             if c is None:
-                r.candidate, r.via = focus, "focus"
+                r.candidate, r.via = focus, how
             elif r.via == "part":
                 region = c.feature in ADMIN_FEATURES | POINT_FREE and _inside(focus, c)
                 stray = (c.country != focus.country and c.country is not None
@@ -379,7 +402,7 @@ class Resolver:
                     and haversine_km(c.lat, c.lon, focus.lat, focus.lon) > 200
                 )
                 if region or stray or small_far:
-                    r.candidate, r.via = focus, "focus"
+                    r.candidate, r.via = focus, how
 
     def _local(
         self, c: Candidate, index: int, ev: _DocEvidence, parents: tuple[Candidate, ...]
