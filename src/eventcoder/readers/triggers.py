@@ -81,6 +81,15 @@ class Governor:
     acts: dict[str, str]
 
 
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """Announced acts (``intent:`` in the YAML): what makes an act future, and what it becomes."""
+
+    aux: frozenset[str]
+    heads: frozenset[str]
+    acts: dict[str, str]  # PLOVER type of the act -> code key of the commitment
+
+
 @dataclass(slots=True)
 class Lexicon:
     codes: dict[str, Code]
@@ -101,6 +110,7 @@ class Lexicon:
     protest_aside: frozenset[str]  # "before the rally": the protest is the occasion, not the act
     protest_codes: frozenset[str]  # code keys whose ACLED type is Protests or Riots
     governors: list[Governor]
+    intent: Intent
 
 
 def _has_kb(name: str) -> bool:
@@ -206,6 +216,7 @@ def lexicon() -> Lexicon:
         "triggers": [*data["triggers"], *(extra.get("triggers") or [])],
         "refiners": [*data["refiners"], *(extra.get("refiners") or [])],
         "governors": [*(data.get("governors") or []), *(extra.get("governors") or [])],
+        "intent": extra.get("intent") or data.get("intent") or {},
     }
     codes = {k: _as_code(v) for k, v in data["codes"].items()}
     patterns: dict[str, list[str]] = {}
@@ -264,7 +275,17 @@ def lexicon() -> Lexicon:
         protest_aside=frozenset(str(t) for t in data.get("protest_aside", [])),
         protest_codes=frozenset(k for k, c in codes.items() if c[0] in PROTEST_TYPES),
         governors=[_governor(row, codes) for row in data["governors"]],
+        intent=_intent(data["intent"], codes),
     )
+
+
+def _intent(row: dict[str, Any], codes: dict[str, Code]) -> Intent:
+    acts = {str(k).upper(): str(v) for k, v in (row.get("acts") or {}).items()}
+    for key in acts.values():
+        if key not in codes:
+            raise ValueError(f"triggers intent: unknown code {key!r}")
+    return Intent(frozenset(str(a).lower() for a in row.get("aux", [])),
+                  frozenset(str(h).lower() for h in row.get("heads", [])), acts)
 
 
 def _governor(row: dict[str, Any], codes: dict[str, Code]) -> Governor:
@@ -564,6 +585,7 @@ def find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
                if not (h.plover == "THREATEN" and _head_index(doc, h) in threat_heads
                        and h.acled_type is None and h.lemma.split()[0] in THREAT_HEADS)]
     out = _apply_governors(doc, out) if out else out
+    out = _apply_intent(doc, out) if out else out
     out = _absorb_withdrawals(doc, _damp_background(doc, _damp_intercepted(doc, out)))
     return _anchor_participants(doc, out) if out else out
 
@@ -603,6 +625,47 @@ def _apply_governors(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
                              plover_mode=code[3], cameo=code[4], weapon=None)
             break
     return [h for n, h in enumerate(out) if n not in drop]
+
+
+def _apply_intent(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """ "will visit Albania", "is ready to contribute troops", "said it would withdraw": a
+    meeting, support, aid or retreat announced for later is the commitment to it (AGREE, or
+    CONCEDE for a yielding act), as the codebook asks. Only the PLOVER reading changes; ACLED
+    fields stay for the assembler's modality rules."""
+    intent = lexicon().intent
+    codes = lexicon().codes
+    out = []
+    for h in hits:
+        key = intent.acts.get(h.plover)
+        if key is not None:
+            span = doc.char_span(h.start, h.end, alignment_mode="expand")
+            if span is not None and _announced(_act_verb(span.root), intent):
+                code = codes[key]
+                h = replace(h, plover=code[2], plover_mode=code[3], cameo=code[4])
+        out.append(h)
+    return out
+
+
+def _act_verb(root: Token) -> Token:
+    """The verb that carries a noun trigger ("pay a visit", "provide food aid")."""
+    tok = root
+    for _ in range(3):
+        if tok.pos_ in {"VERB", "AUX"} or tok.dep_ not in {"dobj", "pobj", "prep", "compound",
+                                                            "nsubjpass"}:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _announced(verb: Token, intent: Intent) -> bool:
+    """A future auxiliary on the verb (or on the verb it is coordinated with), or an intent
+    word whose infinitive it is ("plans to visit", "is willing to withdraw")."""
+    for tok in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        if any(c.dep_ == "aux" and c.lower_ in intent.aux for c in tok.children):
+            return True
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in intent.heads:
+            return True
+    return False
 
 
 def _governed(head: Token) -> list[Token]:
