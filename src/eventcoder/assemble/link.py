@@ -405,6 +405,10 @@ def link_trigger(
     ]
     object_tokens = [t for t in object_tokens if t.ent_type_ not in ("DATE", "TIME")]
     object_actors = [a for a in _actors_under(object_tokens, sent_actors) if a is not cand.actor1]
+    if not object_actors and trig.acled_type is None:
+        # "demanded that the US cancel", "its demand that Israel ease": who is to act
+        object_actors = [a for a in _actors_under(_clause_subjects(head, verb), sent_actors)
+                         if a is not cand.actor1]
     cand.actor2 = _best_actor(object_actors, head)
     if cand.actor2 is None and trig.plover in RECIPROCAL and cand.actor1 is not None:
         # "X and Y agreed to ...": the second party of a joint act
@@ -525,6 +529,17 @@ def link_trigger(
 
 
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
+
+
+def _clause_subjects(head: Token, verb: Token) -> list[Token]:
+    """Subjects of the clause a statement word reports: the addressee of a demand, the accused
+    of an allegation ("alleged that Iran had ..."). Pronouns are left to the speaker."""
+    out: list[Token] = []
+    for tok in {head, verb}:
+        for clause in tok.children:
+            if clause.dep_ in ("ccomp", "acl") and clause.pos_ in ("VERB", "AUX"):
+                out += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return out
 
 
 def _government_of(place: PlaceHit | None) -> ActorHit | None:

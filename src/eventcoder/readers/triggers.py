@@ -111,6 +111,9 @@ class Lexicon:
     protest_codes: frozenset[str]  # code keys whose ACLED type is Protests or Riots
     governors: list[Governor]
     intent: Intent
+    order_heads: frozenset[str]  # "ordered the withdrawal": the order is the act (``orders:``)
+    order_acts: frozenset[str]
+    obligation: dict[str, Any]  # "said X must ...": a demand on X (``obligation:``)
 
 
 def _has_kb(name: str) -> bool:
@@ -217,6 +220,8 @@ def lexicon() -> Lexicon:
         "refiners": [*data["refiners"], *(extra.get("refiners") or [])],
         "governors": [*(data.get("governors") or []), *(extra.get("governors") or [])],
         "intent": extra.get("intent") or data.get("intent") or {},
+        "orders": extra.get("orders") or {},
+        "obligation": extra.get("obligation") or {},
     }
     codes = {k: _as_code(v) for k, v in data["codes"].items()}
     patterns: dict[str, list[str]] = {}
@@ -254,6 +259,12 @@ def lexicon() -> Lexicon:
         patterns[f"R{i}"] = [str(t) for t in row["terms"]]
     patterns["BLOCK"] = [str(t) for t in data["blockers"]]
     patterns["MASK"] = [str(t) for t in data.get("refiner_masks", [])]
+    obligation = dict(data["obligation"])
+    if obligation:
+        if obligation["code"] not in codes:
+            raise ValueError(f"triggers obligation: unknown code {obligation['code']!r}")
+        patterns["OBLIG"] = [str(t) for t in obligation["modals"]]
+        obligation["speech"] = frozenset(str(t) for t in obligation["speech"])
     terr = frozenset(str(t).lower() for t in data.get("territory_nouns", []))
     return Lexicon(
         codes=codes,
@@ -276,6 +287,9 @@ def lexicon() -> Lexicon:
         protest_codes=frozenset(k for k, c in codes.items() if c[0] in PROTEST_TYPES),
         governors=[_governor(row, codes) for row in data["governors"]],
         intent=_intent(data["intent"], codes),
+        order_heads=frozenset(str(h) for h in data["orders"].get("heads", [])),
+        order_acts=frozenset(str(a).upper() for a in data["orders"].get("acts", [])),
+        obligation=obligation,
     )
 
 
@@ -469,6 +483,7 @@ class _Scan:
     """What one pass of the matcher found in a document."""
 
     triggers: dict[tuple[int, int], list[int]]  # span -> entry indices, in YAML order
+    modals: list[int]  # tokens of obligation modals ("must", "should")
     refs: dict[int, list[tuple[Token, Refiner]]]  # sentence start -> refiner words
     blocked_sents: set[int]
     places: frozenset[int]  # tokens inside a toponym the places reader found
@@ -481,6 +496,7 @@ def _scan(doc: Doc, matcher: TermMatcher) -> _Scan:
     raw_refs: dict[int, list[tuple[Span, Refiner]]] = {}
     blocked: set[int] = set()
     masked: set[int] = set()
+    modals: list[int] = []
     for match_id, start, end in matcher(doc):
         key = vocab_str[match_id]
         span = doc[start:end]
@@ -494,6 +510,8 @@ def _scan(doc: Doc, matcher: TermMatcher) -> _Scan:
                 blocked.add(span.sent.start)
         elif key == "MASK":
             masked.update(range(start, end))
+        elif key == "OBLIG":
+            modals.append(start)
         else:
             ref = lex.refiners[int(key[1:])]
             raw_refs.setdefault(span.sent.start, []).append((span, ref))
@@ -503,7 +521,7 @@ def _scan(doc: Doc, matcher: TermMatcher) -> _Scan:
         raw_refs = {k: [(sp, r) for sp, r in v if not all(i in masked for i in range(
             sp.start, sp.end))] for k, v in raw_refs.items()}
     refs = {k: _outer_refiners(v) for k, v in raw_refs.items()}
-    return _Scan(trig, refs, blocked, _place_tokens(doc) if trig else frozenset())
+    return _Scan(trig, modals, refs, blocked, _place_tokens(doc) if trig else frozenset())
 
 
 def _place_tokens(doc: Doc) -> frozenset[int]:
@@ -584,7 +602,9 @@ def find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
         out = [h for h in out
                if not (h.plover == "THREATEN" and _head_index(doc, h) in threat_heads
                        and h.acled_type is None and h.lemma.split()[0] in THREAT_HEADS)]
+    out = _apply_obligations(doc, out, scan.modals) if scan.modals else out
     out = _apply_governors(doc, out) if out else out
+    out = _apply_orders(doc, out) if out else out
     out = _apply_intent(doc, out) if out else out
     out = _absorb_withdrawals(doc, _damp_background(doc, _damp_intercepted(doc, out)))
     return _anchor_participants(doc, out) if out else out
@@ -625,6 +645,66 @@ def _apply_governors(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
                              plover_mode=code[3], cameo=code[4], weapon=None)
             break
     return [h for n, h in enumerate(out) if n not in drop]
+
+
+def _apply_obligations(doc: Doc, hits: list[TriggerHit], modals: list[int]
+                       ) -> list[TriggerHit]:
+    """ "Russia said Sudan must return the helicopter": the speech verb over a "must" clause
+    whose subject is another party becomes a REQUEST, and a hit on the required act goes (it is
+    demanded, not done). "We must", "it should" (the speaker's own duty) are left alone."""
+    lex = lexicon()
+    ob = lex.obligation
+    roots = {}
+    for n, h in enumerate(hits):
+        span = doc.char_span(h.start, h.end, alignment_mode="expand")
+        if span is not None:
+            roots.setdefault(span.root.i, n)
+    drop: set[int] = set()
+    out = list(hits)
+    for i in modals:
+        modal = doc[i]
+        act = modal.head
+        speech = act.head
+        if (modal.dep_ != "aux" or act.dep_ != "ccomp" or speech.pos_ != "VERB"
+                or speech.lemma_.lower() not in ob["speech"]):
+            continue
+        subj = next((c for c in act.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ not in {"PROPN", "NOUN"}:
+            continue
+        for tok in (act, *(c for c in act.children if c.dep_ == "conj")):
+            if tok.i in roots:
+                drop.add(roots[tok.i])
+        if speech.i in roots:
+            continue  # the speech word is a hit already ("insisted", "warned")
+        code = lex.codes[ob["code"]]
+        out.append(_make_hit(doc[speech.i:speech.i + 1], code, None, float(ob["weight"])))
+        roots[speech.i] = len(out) - 1
+    if len(out) == len(hits) and not drop:
+        return hits
+    return sorted((h for n, h in enumerate(out) if n not in drop), key=lambda h: h.start)
+
+
+def _apply_orders(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """ "ordered the withdrawal of troops", "ordered police to seal off the area": an order
+    whose act is itself a material hit is that act (``orders:`` in the YAML); the order hit
+    goes and the act keeps its own codes."""
+    lex = lexicon()
+    spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
+    at_root = {s.root.i: n for n, s in enumerate(spans) if s is not None}
+    drop: set[int] = set()
+    for n, (h, span) in enumerate(zip(hits, spans, strict=True)):
+        if span is None or h.plover != "REQUEST" or span.root.lemma_.lower() not in (
+                lex.order_heads):
+            continue
+        acts = _governed(span.root)
+        acts += [c for a in acts if a.pos_ in {"NOUN", "PROPN"} for c in a.children
+                 if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"]  # "ordered troops to pull out"
+        for act in acts:
+            m = at_root.get(act.i)
+            if m is not None and m != n and hits[m].plover in lex.order_acts:
+                drop.add(n)
+                break
+    return [h for n, h in enumerate(hits) if n not in drop] if drop else hits
 
 
 def _apply_intent(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
