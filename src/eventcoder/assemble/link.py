@@ -60,6 +60,7 @@ class Candidate:
     sources: list[tuple[str, str, str | None]] = field(default_factory=list)
     background_cues: list[CueHit] = field(default_factory=list)
     in_cause_clause: bool = False
+    named_subject: bool = False  # a noun phrase does the act, though no known actor ("elders")
     perfect_habitual: bool = False
     refers_back: bool = False  # subject is "it"/"the group": the actor named before
     quoted: bool = False  # inside quotation marks: a speaker's words, often opinion
@@ -382,6 +383,7 @@ def link_trigger(
         actor1_tokens += syntax.subjects(verb)
     actor1_hits = _actors_under(actor1_tokens, sent_actors)
     cand.actor1 = _best_actor(actor1_hits, head)
+    cand.named_subject = any(t.pos_ in ("NOUN", "PROPN") for t in actor1_tokens)
     if cand.actor1 is not None and cand.actor1.generic and _definite(doc, cand.actor1):
         cand.refers_back = cand.actor1.kind not in ("Civilians", "Protesters", "Rioters")
     if cand.actor1 is None:
@@ -496,7 +498,8 @@ def link_trigger(
         if best.value in MODALITY_PRIORITY:
             cand.modality = best.value
             cand.modality_cue = best
-    infinitive = head.tag_ == "VB" and any(c.tag_ == "TO" for c in head.children)
+    infinitive = (head.tag_ == "VB" and any(c.tag_ == "TO" for c in head.children)
+                  and head.head.lemma_.lower() not in ATTEMPT_HEADS)
     if infinitive and cand.modality not in ("threatened", "planned"):
         return None  # "went there to fight", "one thing to kill a soldier": no occurrence
     channels = [c.value for c in sent_cues if c.kind == "channel"]
@@ -529,6 +532,9 @@ def link_trigger(
 
 
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
+# "attempted to assassinate", "an attempt to kill": a tried act happened (PLOVER counts
+# attempted assassinations), unlike "went there to fight"
+ATTEMPT_HEADS = {"attempt", "try"}
 
 
 def _clause_subjects(head: Token, verb: Token) -> list[Token]:
