@@ -87,6 +87,7 @@ class Intent:
 
     aux: frozenset[str]
     heads: frozenset[str]
+    undo: frozenset[str]  # "lift the ban": the verb takes the noun act back
     acts: dict[str, str]  # PLOVER type of the act -> code key of the commitment
 
 
@@ -293,13 +294,20 @@ def lexicon() -> Lexicon:
     )
 
 
+def _type_mode(key: str) -> str:
+    """ "PROTEST/boycott": the type upper case, the mode as the codes write it."""
+    kind, _, mode = key.partition("/")
+    return f"{kind.upper()}/{mode}" if mode else kind.upper()
+
+
 def _intent(row: dict[str, Any], codes: dict[str, Code]) -> Intent:
-    acts = {str(k).upper(): str(v) for k, v in (row.get("acts") or {}).items()}
+    acts = {_type_mode(str(k)): str(v) for k, v in (row.get("acts") or {}).items()}
     for key in acts.values():
         if key not in codes:
             raise ValueError(f"triggers intent: unknown code {key!r}")
     return Intent(frozenset(str(a).lower() for a in row.get("aux", [])),
-                  frozenset(str(h).lower() for h in row.get("heads", [])), acts)
+                  frozenset(str(h).lower() for h in row.get("heads", [])),
+                  frozenset(str(u).lower() for u in row.get("undo", [])), acts)
 
 
 def _governor(row: dict[str, Any], codes: dict[str, Code]) -> Governor:
@@ -710,16 +718,19 @@ def _apply_orders(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
 def _apply_intent(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
     """ "will visit Albania", "is ready to contribute troops", "said it would withdraw": a
     meeting, support, aid or retreat announced for later is the commitment to it (AGREE, or
-    CONCEDE for a yielding act), as the codebook asks. Only the PLOVER reading changes; ACLED
+    CONCEDE for a yielding act), and a boycott, sanction or restriction announced for later is
+    a threat of it (THREATEN), as the codebook asks. Only the PLOVER reading changes; ACLED
     fields stay for the assembler's modality rules."""
     intent = lexicon().intent
     codes = lexicon().codes
     out = []
     for h in hits:
-        key = intent.acts.get(h.plover)
+        key = intent.acts.get(f"{h.plover}/{h.plover_mode}") or intent.acts.get(h.plover)
         if key is not None:
             span = doc.char_span(h.start, h.end, alignment_mode="expand")
-            if span is not None and _announced(_act_verb(span.root), intent):
+            verb = _act_verb(span.root) if span is not None else None
+            if verb is not None and verb.lemma_.lower() not in intent.undo and _announced(
+                    verb, intent):
                 code = codes[key]
                 h = replace(h, plover=code[2], plover_mode=code[3], cameo=code[4])
         out.append(h)
