@@ -367,7 +367,8 @@ def link_trigger(
 
     sent_actors = [
         a for a in syntax.hits_in(actors, sent_rng)
-        if not syntax.inside(a, (trig.start, trig.end)) and outside_motives(a)
+        if (not syntax.inside(a, (trig.start, trig.end)) or _inside_phrase(a, trig, head))
+        and outside_motives(a)
     ]  # "Russian drones" stays an actor when the trigger is "drones struck"
     is_noun = head.pos_ in ("NOUN", "PROPN")
 
@@ -407,6 +408,13 @@ def link_trigger(
     ]
     object_tokens = [t for t in object_tokens if t.ent_type_ not in ("DATE", "TIME")]
     object_actors = [a for a in _actors_under(object_tokens, sent_actors) if a is not cand.actor1]
+    if not object_actors and trig.acled_type is None:
+        # "threatened to break relations with Russia", "refused to meet Jordan's king": the
+        # addressee of a stance is the one its act is done to or with
+        complement = _complement_objects(head, verb, preps)
+        object_tokens += complement
+        object_actors = [a for a in _actors_under(complement, sent_actors)
+                         if a is not cand.actor1]
     if not object_actors and trig.acled_type is None:
         # "demanded that the US cancel", "its demand that Israel ease": who is to act
         object_actors = [a for a in _actors_under(_clause_subjects(head, verb), sent_actors)
@@ -535,6 +543,26 @@ RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 # "attempted to assassinate", "an attempt to kill": a tried act happened (PLOVER counts
 # attempted assassinations), unlike "went there to fight"
 ATTEMPT_HEADS = {"attempt", "try"}
+
+
+def _inside_phrase(actor: ActorHit, trig: TriggerHit, head: Token) -> bool:
+    """ "expelled two Russian diplomats", "rejected a U.S. request": a non-violent phrase
+    trigger that spans its object holds the addressee; the words of the act itself do not."""
+    return trig.acled_type is None and not actor.start <= head.idx < actor.end
+
+
+def _complement_objects(head: Token, verb: Token, preps: set[str]) -> list[Token]:
+    """Objects of the act a stance word governs ("threatened to cut off electricity to X",
+    "promised to continue military aid to X"), and the "to/with" phrases of those objects."""
+    out: list[Token] = []
+    acts = [c for t in {head, verb} for c in t.children if c.dep_ == "xcomp"]
+    acts += [c for a in acts for c in a.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for act in acts:
+        found = syntax.objects(act, preps)
+        out += found
+        out += [o for f in found if f.pos_ in ("NOUN", "PROPN") for o in syntax.objects(f, preps)
+                if o.dep_ == "pobj"]
+    return out
 
 
 def _clause_subjects(head: Token, verb: Token) -> list[Token]:

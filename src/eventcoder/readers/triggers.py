@@ -613,6 +613,7 @@ def find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
     out = _apply_obligations(doc, out, scan.modals) if scan.modals else out
     out = _apply_governors(doc, out) if out else out
     out = _apply_orders(doc, out) if out else out
+    out = _drop_demanded(doc, out) if out else out
     out = _apply_intent(doc, out) if out else out
     out = _absorb_withdrawals(doc, _damp_background(doc, _damp_intercepted(doc, out)))
     return _anchor_participants(doc, out) if out else out
@@ -712,6 +713,24 @@ def _apply_orders(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
             if m is not None and m != n and hits[m].plover in lex.order_acts:
                 drop.add(n)
                 break
+    return [h for n, h in enumerate(hits) if n not in drop] if drop else hits
+
+
+def _drop_demanded(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """ "urged the EC to support the PLO", "demanded that its partners refuse to recognise":
+    what a request asks for is its content, not a second event; hits on the verbs it governs
+    go (a demanded truce that refines the request is the request itself and stays)."""
+    spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
+    at_root = {s.root.i: n for n, s in enumerate(spans) if s is not None}
+    drop: set[int] = set()
+    for n, (h, span) in enumerate(zip(hits, spans, strict=True)):
+        if span is None or h.plover != "REQUEST" or h.acled_type is not None:
+            continue
+        for act in _governed(span.root):
+            m = at_root.get(act.i)
+            if (m is not None and m != n and act.pos_ in {"VERB", "AUX"}
+                    and hits[m].plover != "REQUEST" and hits[m].acled_type is None):
+                drop.add(m)
     return [h for n, h in enumerate(hits) if n not in drop] if drop else hits
 
 
