@@ -8,6 +8,7 @@ then the sentence, so a reader's hit is only attached where the grammar allows i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -424,6 +425,10 @@ def link_trigger(
         # "X and Y agreed to ...": the second party of a joint act
         partners = [a for a in actor1_hits if a is not cand.actor1 and a.name != cand.actor1.name]
         cand.actor2 = partners[0] if partners else None
+    if cand.actor1 is None and trig.acled_type is None:
+        # "President Laurent Gbagbo announced ... in Abidjan": an office holder the KB does
+        # not know acts for the one country the sentence names (none other is in the event)
+        cand.actor1 = _official_of_sole_country(actor1_tokens, sent_actors, places, cand.actor2)
     if cand.actor2 is None and trig.acled_type is None:
         # "visited Moscow", "aid to Lebanon": a country or capital stands for its government
         slot_places = [
@@ -574,6 +579,38 @@ def _clause_subjects(head: Token, verb: Token) -> list[Token]:
             if clause.dep_ in ("ccomp", "acl") and clause.pos_ in ("VERB", "AUX"):
                 out += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     return out
+
+
+@lru_cache(maxsize=1)
+def _office_titles() -> frozenset[str]:
+    """One-word offices of state from the actor KB ("president", "judge", "emir")."""
+    words = get_kb().data.get("state_nouns", {}).get("government", [])
+    return frozenset(str(w).lower() for w in words if " " not in str(w))
+
+
+def _official_of_sole_country(subjects: list[Token], actors: list[ActorHit],
+                              places: list[PlaceHit], actor2: ActorHit | None
+                              ) -> ActorHit | None:
+    """A titled person as subject ("President X", "Judge X", "the emir") standing for the
+    government of the only country the sentence's places and actors name, when that country
+    is not the other party's."""
+    titles = _office_titles()
+    subject = next((t for t in subjects if t.pos_ in ("NOUN", "PROPN") and any(
+        w.lower_ in titles for w in t.subtree if w.i <= t.i)), None)
+    if subject is None:
+        return None
+    countries = {p.country for p in places if p.country}
+    countries |= {a.country for a in actors if a.country}
+    if actor2 is not None:
+        countries.discard(actor2.country)
+    if len(countries) != 1:
+        return None
+    country = next(iter(countries))
+    actor = get_kb().state_actor(country, "government")
+    if actor is None:
+        return None
+    start, end = subject.left_edge.idx, subject.idx + len(subject)
+    return ActorHit(start, end, subject.doc.text[start:end], actor.name, country, actor.kind)
 
 
 def _government_of(place: PlaceHit | None) -> ActorHit | None:
