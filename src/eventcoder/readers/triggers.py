@@ -88,6 +88,8 @@ class Intent:
     aux: frozenset[str]
     heads: frozenset[str]
     undo: frozenset[str]  # "lift the ban": the verb takes the noun act back
+    unless: frozenset[str]  # "will withdraw unless ...": the announcement is a threat
+    conditional: str  # code of a conditional threat whose act has no THREATEN code of its own
     acts: dict[str, str]  # PLOVER type of the act -> code key of the commitment
 
 
@@ -302,12 +304,14 @@ def _type_mode(key: str) -> str:
 
 def _intent(row: dict[str, Any], codes: dict[str, Code]) -> Intent:
     acts = {_type_mode(str(k)): str(v) for k, v in (row.get("acts") or {}).items()}
-    for key in acts.values():
+    for key in [*acts.values(), str(row.get("conditional") or "threaten")]:
         if key not in codes:
             raise ValueError(f"triggers intent: unknown code {key!r}")
     return Intent(frozenset(str(a).lower() for a in row.get("aux", [])),
                   frozenset(str(h).lower() for h in row.get("heads", [])),
-                  frozenset(str(u).lower() for u in row.get("undo", [])), acts)
+                  frozenset(str(u).lower() for u in row.get("undo", [])),
+                  frozenset(str(u).lower() for u in row.get("unless", [])),
+                  str(row.get("conditional") or "threaten"), acts)
 
 
 def _governor(row: dict[str, Any], codes: dict[str, Code]) -> Governor:
@@ -717,19 +721,21 @@ def _apply_orders(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
 
 
 def _drop_demanded(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
-    """ "urged the EC to support the PLO", "demanded that its partners refuse to recognise":
-    what a request asks for is its content, not a second event; hits on the verbs it governs
-    go (a demanded truce that refines the request is the request itself and stays)."""
+    """ "urged the EC to support the PLO", "demanded that its partners refuse to recognise",
+    "rejected Iraq's proposal for a ceasefire": what a request asks for or a rejection turns
+    down is its content, not a second event; hits on the verbs a request governs and on what a
+    rejection governs go (a demanded truce that refines the request is the request itself)."""
     spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
     at_root = {s.root.i: n for n, s in enumerate(spans) if s is not None}
     drop: set[int] = set()
     for n, (h, span) in enumerate(zip(hits, spans, strict=True)):
-        if span is None or h.plover != "REQUEST" or h.acled_type is not None:
+        if span is None or h.plover not in {"REQUEST", "REJECT"} or h.acled_type is not None:
             continue
         for act in _governed(span.root):
             m = at_root.get(act.i)
-            if (m is not None and m != n and act.pos_ in {"VERB", "AUX"}
-                    and hits[m].plover != "REQUEST" and hits[m].acled_type is None):
+            if (m is not None and m != n and hits[m].plover != h.plover
+                    and (act.pos_ in {"VERB", "AUX"} or h.plover == "REJECT")
+                    and hits[m].acled_type is None):
                 drop.add(m)
     return [h for n, h in enumerate(hits) if n not in drop] if drop else hits
 
@@ -745,15 +751,24 @@ def _apply_intent(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
     out = []
     for h in hits:
         key = intent.acts.get(f"{h.plover}/{h.plover_mode}") or intent.acts.get(h.plover)
-        if key is not None:
+        if h.plover != "THREATEN":
             span = doc.char_span(h.start, h.end, alignment_mode="expand")
             verb = _act_verb(span.root) if span is not None else None
             if verb is not None and verb.lemma_.lower() not in intent.undo and _announced(
                     verb, intent):
-                code = codes[key]
-                h = replace(h, plover=code[2], plover_mode=code[3], cameo=code[4])
+                if _conditional(verb, intent) and (key is None or codes[key][2] != "THREATEN"):
+                    key = intent.conditional
+                if key is not None:
+                    code = codes[key]
+                    h = replace(h, plover=code[2], plover_mode=code[3], cameo=code[4])
         out.append(h)
     return out
+
+
+def _conditional(verb: Token, intent: Intent) -> bool:
+    """ "will withdraw its force unless ...": an announced act with a condition attached."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in intent.unless
+                                         for m in c.children) for c in verb.children)
 
 
 def _act_verb(root: Token) -> Token:
