@@ -212,3 +212,11 @@ def test_what_a_request_or_rejection_is_about_is_not_a_second_event(nlp):
 )
 def test_standing_down_and_joint_exercises(nlp, text, plover):
     assert strongest(nlp, text).plover == plover, text
+
+
+def test_a_promised_concession_is_concede_whatever_its_words(nlp):
+    hits = nlp("The council agreed to give in to international pressure.")._.ec_triggers
+    assert [h.plover for h in hits] == ["CONCEDE"]
+    hits = nlp("Gambia pledged it would make concessions to Senegal in talks.")._.ec_triggers
+    assert "CONCEDE" in [h.plover for h in hits]
+    assert "AGREE" not in [h.plover for h in hits]  # the talks are where, not what is promised

@@ -643,9 +643,17 @@ def _apply_governors(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
         for act in _governed(head):
             key = next((g.acts.get(name) for g in lex.governors if head.lemma_.lower() in g.heads
                         for name in _act_names(act) if name in g.acts), None)
+            m = at_root.get(act.i)
+            if key is None and m is not None and m != n and hits[n].plover == "AGREE" and hits[
+                    m].plover == "CONCEDE" and hits[m].acled_type is None:
+                # "agreed to give in to pressure", "pledged it would make concessions": a
+                # promise of a concession is CONCEDE (codebook), whatever the concession's words
+                drop.add(m)
+                out[n] = replace(hits[n], plover="CONCEDE", plover_mode=hits[m].plover_mode,
+                                 cameo=hits[m].cameo)
+                break
             if key is None:
                 continue
-            m = at_root.get(act.i)
             other = hits[m] if m is not None and m != n else None
             if other is not None and other.acled_sub == "Agreement":
                 break
@@ -772,11 +780,13 @@ def _conditional(verb: Token, intent: Intent) -> bool:
 
 
 def _act_verb(root: Token) -> Token:
-    """The verb that carries a noun trigger ("pay a visit", "provide food aid")."""
+    """The verb that carries a noun trigger as its object ("pay a visit", "provide tons of
+    aid"); a noun in another prepositional phrase is a setting ("concessions in talks")."""
     tok = root
     for _ in range(3):
-        if tok.pos_ in {"VERB", "AUX"} or tok.dep_ not in {"dobj", "pobj", "prep", "compound",
-                                                            "nsubjpass"}:
+        quantity = tok.lower_ == "of" or tok.dep_ == "pobj" and tok.head.lower_ == "of"
+        if tok.pos_ in {"VERB", "AUX"} or not (
+                quantity or tok.dep_ in {"dobj", "compound", "nsubjpass"}):
             return tok
         tok = tok.head
     return tok
