@@ -46,3 +46,10 @@ def test_a_titled_official_acts_for_the_only_country_named():
 def test_an_attempted_assassination_happened():
     report = eventcoder.extract("Gunmen attempted to assassinate the governor of Kandahar.")
     assert any(e.plover and e.plover.event_type == "ASSAULT" for e in report.events)
+
+
+def test_a_reported_threat_with_would_is_a_threat_not_a_condition():
+    event = _top("The farmers' union said it would blockade the capital from Monday.")
+    assert event.plover.event_type == "THREATEN"
+    assert event.modality == "threatened"
+    assert event.confidence >= 0.5

@@ -511,6 +511,11 @@ def link_trigger(
         if best.value in MODALITY_PRIORITY:
             cand.modality = best.value
             cand.modality_cue = best
+    if (cand.modality == "hypothetical" and cand.modality_cue is not None
+            and cand.modality_cue.text.lower() in FUTURE_IN_PAST and trig.plover in COMMITMENTS):
+        # "said they would boycott all contact", "said it would allow the inspectors back": the
+        # future of a reported promise or threat, not a condition
+        cand.modality = "threatened" if trig.plover == "THREATEN" else "planned"
     infinitive = (head.tag_ == "VB" and any(c.tag_ == "TO" for c in head.children)
                   and head.head.lemma_.lower() not in ATTEMPT_HEADS)
     if infinitive and cand.modality not in ("threatened", "planned"):
@@ -545,6 +550,8 @@ def link_trigger(
 
 
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
+COMMITMENTS = {"AGREE", "CONCEDE", "THREATEN"}  # PLOVER types that are about later acts
+FUTURE_IN_PAST = {"would", "'d"}
 # "attempted to assassinate", "an attempt to kill": a tried act happened (PLOVER counts
 # attempted assassinations), unlike "went there to fight"
 ATTEMPT_HEADS = {"attempt", "try"}
