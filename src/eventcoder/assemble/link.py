@@ -62,6 +62,7 @@ class Candidate:
     background_cues: list[CueHit] = field(default_factory=list)
     in_cause_clause: bool = False
     named_subject: bool = False  # a noun phrase does the act, though no known actor ("elders")
+    setting: bool = False  # "rioting during a G8 summit": the noun is when/where, not the act
     perfect_habitual: bool = False
     refers_back: bool = False  # subject is "it"/"the group": the actor named before
     quoted: bool = False  # inside quotation marks: a speaker's words, often opinion
@@ -85,6 +86,10 @@ class Candidate:
 MODALITY_PRIORITY = (
     "negated", "denied", "hypothetical", "threatened", "planned", "alleged", "claimed", "reported",
 )
+# "during a summit", "at talks", "after the meeting", "ahead of the visit": a meeting or
+# statement named as the occasion of something else
+SETTING_PREPS = {"during", "at", "after", "before", "following", "ahead", "amid", "since",
+                 "throughout"}
 CAUSE_PREPS = {"response", "retaliation", "revenge", "reprisal", "amid", "after", "following"}
 
 
@@ -349,6 +354,8 @@ def link_trigger(
     cand = Candidate(trigger=trig, sent=sent, head=head, mentions=[trig], sentences=[sent])
     cand.definite, cand.plural, cand.also = _determiners(head)
     cand.in_cause_clause = _in_cause_clause(head)
+    cand.setting = (head.pos_ == "NOUN" and head.dep_ == "pobj"
+                    and head.head.lower_ in SETTING_PREPS)
     cand.perfect_habitual = _perfect_habitual(verb, head)
     if not cand.perfect_habitual and verb.dep_ in ("relcl", "acl"):
         # "has vetoed resolutions that called on ...": a clause inside a habitual record
