@@ -220,3 +220,10 @@ def test_a_promised_concession_is_concede_whatever_its_words(nlp):
     hits = nlp("Gambia pledged it would make concessions to Senegal in talks.")._.ec_triggers
     assert "CONCEDE" in [h.plover for h in hits]
     assert "AGREE" not in [h.plover for h in hits]  # the talks are where, not what is promised
+
+
+def test_a_promise_to_let_or_give_up_is_a_promised_concession(nlp):
+    assert strongest(nlp, "The junta agreed to let the observers into the country.").plover == (
+        "CONCEDE")
+    assert strongest(nlp, "The rebels promised to hand back the seized trucks.").plover == (
+        "CONCEDE")
