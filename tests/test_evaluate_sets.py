@@ -211,3 +211,16 @@ def test_articles_end_to_end_precision_recall_and_match_quality():
     assert by_t[0.5]["precision"] == 0.5
     assert by_t[0.7]["precision"] == 1.0
     assert {e.predicted for e in result.errors} >= {"(missed)"}
+
+
+def test_a_story_is_labelled_by_its_lead_sentence_main_event():
+    def at(e: Event, sentence: int) -> Event:
+        return e.model_copy(update={"evidence": [Span(start=sentence, end=sentence + 1)]})
+
+    background = at(event(plover="COERCE", confidence=0.9, status="background"), 0)
+    cause = at(event(plover="PROTEST", confidence=0.6), 0)
+    main = at(event(plover="CONCEDE", confidence=0.8), 0)
+    later = at(event(plover="ASSAULT", confidence=0.99), 100)
+    stories = [LabelledText("s1", "...", "CONCEDE")]
+    m = score_synthetic(stories, [report("s1", later, background, cause, main)]).metrics
+    assert m["type_accuracy"] == 1.0
