@@ -34,7 +34,7 @@ def load_texts(path: Path, limit: int) -> list[str]:
 def run_side(side: str, path: Path, limit: int, batch_size: int) -> dict:
     texts = load_texts(path, limit)
     warmup = texts[:WARMUP]  # first calls fill caches and lazy state on both sides alike
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), 0.0
     if side == "spacy":
         import spacy
 
@@ -43,7 +43,7 @@ def run_side(side: str, path: Path, limit: int, batch_size: int) -> dict:
         nlp = spacy.load(DEFAULT_MODEL)
         for _ in nlp.pipe(warmup, batch_size=batch_size):
             pass
-        loaded = time.perf_counter()
+        loaded, cpu_start = time.perf_counter(), time.process_time()
         for _ in nlp.pipe(texts, batch_size=batch_size):
             pass
     else:
@@ -53,16 +53,17 @@ def run_side(side: str, path: Path, limit: int, batch_size: int) -> dict:
         load_pipeline()
         for _ in extract_articles((make_article(t) for t in warmup), batch_size=batch_size):
             pass
-        loaded = time.perf_counter()
+        loaded, cpu_start = time.perf_counter(), time.process_time()
         articles = (make_article(t, id=str(i)) for i, t in enumerate(texts))
         events = sum(len(r.events) for r in extract_articles(articles, batch_size=batch_size))
-    end = time.perf_counter()
+    end, cpu_end = time.perf_counter(), time.process_time()
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     out = {
         "side": side,
         "articles": len(texts),
         "load_and_warmup_s": round(loaded - start, 3),
         "process_s": round(end - loaded, 3),
+        "process_cpu_s": round(cpu_end - cpu_start, 3),
         "articles_per_s": round(len(texts) / (end - loaded), 2),
         "peak_rss_mib": round(peak_kib / 1024, 1),
     }
@@ -96,12 +97,16 @@ def main() -> int:
             results[side].append(json.loads(proc.stdout.strip().splitlines()[-1]))
     ratios = [s["process_s"] / e["process_s"]
               for s, e in zip(results["spacy"], results["eventcoder"], strict=True)]
+    cpu_ratios = [s["process_cpu_s"] / e["process_cpu_s"]
+                  for s, e in zip(results["spacy"], results["eventcoder"], strict=True)]
     summary = {
         "articles": args.limit,
         "spacy_articles_per_s": statistics.median(r["articles_per_s"] for r in results["spacy"]),
         "eventcoder_articles_per_s": statistics.median(
             r["articles_per_s"] for r in results["eventcoder"]),
         "ratio_spacy_time_over_eventcoder_time": round(statistics.median(ratios), 3),
+        # CPU seconds of each process: steadier than wall time on a machine shared with other work
+        "ratio_spacy_cpu_over_eventcoder_cpu": round(statistics.median(cpu_ratios), 3),
         "eventcoder_peak_rss_mib": max(r["peak_rss_mib"] for r in results["eventcoder"]),
         "spacy_peak_rss_mib": max(r["peak_rss_mib"] for r in results["spacy"]),
         "runs": results,

@@ -107,3 +107,21 @@ def test_every_format_writes_something_parseable(fmt: str) -> None:
         decoder = json.JSONDecoder()
         first, _ = decoder.raw_decode(out.lstrip())
         assert first["article"]["id"] == "example-sudan-el-fasher"
+
+
+def test_eval_geo_prints_resolution_without_backoff_and_recognition(tmp_path) -> None:
+    text = "Shelling hit Kharkiv overnight, and a drone struck Wexbridge Street in Kharkiv."
+    tops = ""
+    for phrase, at in (("Kharkiv", 0), ("Wexbridge Street", 0), ("Kharkiv", 40)):
+        start = text.index(phrase, at)
+        tops += (f"<toponym><extractedName>{phrase}</extractedName><type>Literal</type>"
+                 f"<start>{start}</start><end>{start + len(phrase)}</end>"
+                 "<latitude>49.98</latitude><longitude>36.25</longitude></toponym>")
+    xml = tmp_path / "mini.xml"
+    xml.write_text(f"<articles><article><text>{text}</text>{tops}</article></articles>")
+    proc = run("eval", "geo", str(xml), "--recognition")
+    assert proc.returncode == 0, proc.stderr.decode()
+    lines = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert lines[0]["toponyms"] == 3 and lines[0]["acc@161km"] == 1.0
+    assert lines[1]["names_only"]["unresolved"] == 1  # the street, without backoff
+    assert lines[2]["recognition_gold"] == 3 and lines[2]["recall"] > 0

@@ -14,7 +14,7 @@ def make_app() -> typer.Typer:
 
 def test_register_adds_one_command_per_gold_set():
     names = {c.name for c in make_app().registered_commands}
-    assert names == {"case2021", "plover", "synthetic", "articles"}
+    assert names == {"case2021", "plover", "synthetic", "articles", "geo"}
 
 
 def test_a_file_that_is_not_case2021_is_a_one_line_error(tmp_path):

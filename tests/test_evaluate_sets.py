@@ -222,3 +222,16 @@ def test_case2021_snippets_quoted_csv_style_are_read_as_their_text(tmp_path):
     rows = load_case2021(path)
     assert rows[0].text == 'Crowds marched to the "Freedom Square" on Monday'
     assert rows[1].text == 'Troops said "we hold the town" on Sunday'
+
+
+def test_a_story_is_labelled_by_its_lead_sentence_main_event():
+    def at(e: Event, sentence: int) -> Event:
+        return e.model_copy(update={"evidence": [Span(start=sentence, end=sentence + 1)]})
+
+    background = at(event(plover="COERCE", confidence=0.9, status="background"), 0)
+    cause = at(event(plover="PROTEST", confidence=0.6), 0)
+    main = at(event(plover="CONCEDE", confidence=0.8), 0)
+    later = at(event(plover="ASSAULT", confidence=0.99), 100)
+    stories = [LabelledText("s1", "...", "CONCEDE")]
+    m = score_synthetic(stories, [report("s1", later, background, cause, main)]).metrics
+    assert m["type_accuracy"] == 1.0

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventcoder.geo import (
+    Candidate,
     Gazetteer,
     GazetteerBuildError,
     Mention,
@@ -17,8 +18,9 @@ from eventcoder.geo import (
     norm_key,
     skeleton_key,
 )
-from eventcoder.geo.evaluate import evaluate_file
+from eventcoder.geo.evaluate import evaluate_file, read_gritta_xml
 from eventcoder.geo.recognise import words_around
+from eventcoder.geo.resolve import plausible
 from geo_fixtures import shared_gazetteer_path
 
 DATA = Path(__file__).parent / "data" / "geo"
@@ -140,3 +142,80 @@ def test_gold_toponyms_on_tr_news(gaz, tmp_path):
     assert score.scored > 1000
     assert score.acc161 >= 0.80
     assert (tmp_path / "pred.jsonl").read_text().count("\n") >= score.scored
+
+
+def _mentions(text: str, *names: str) -> list[Mention]:
+    """Each name at its next occurrence in ``text``, in order."""
+    out, at = [], 0
+    for name in names:
+        start = text.index(name, at)
+        out.append(Mention(start, start + len(name), name))
+        at = start + len(name)
+    return out
+
+
+def test_a_plain_name_takes_no_loose_skeleton_match():
+    def cand(name: str) -> Candidate:
+        return Candidate(1, None, name, 0.0, 0.0, "USA", None, None, "PPL", 100, "x", "skeleton")
+
+    assert plausible((cand("Thomasville"),), "Thames Valley") == ()
+    assert plausible((cand("Volmunster"),), "Almonaster") == ()
+    assert plausible((cand("Deir ez-Zor"),), "Deir Ezzor")  # a close respelling
+    assert plausible((cand("Dayr az Zawr"),), "Dair el-Zour")  # transliterated: the skeleton's
+
+
+def test_a_village_namesake_needs_its_own_evidence_to_beat_a_world_city(gaz):
+    text = "Mayors from the United States, from Dallas and Houston, flew to Brussels."
+    names = ("United States", "Dallas", "Houston", "Brussels")
+    assert Resolver(gaz).resolve(_mentions(text, *names))[3].candidate.country == "BEL"
+    # with a place of its own nearby, the American namesake may still win
+    text = "Mayors from the United States, from Green Bay and Milwaukee, flew to Brussels."
+    names = ("United States", "Green Bay", "Milwaukee", "Brussels")
+    assert Resolver(gaz).resolve(_mentions(text, *names))[3].candidate.country == "USA"
+
+
+def test_unknown_site_goes_to_the_town_named_beside_it_and_only_with_backoff(gaz):
+    text = (
+        "Georgetown police said on Sunday that the Georgetown student was safe. Officials in "
+        "Georgetown, Kentucky, thanked the public. She had been visiting Lyon in France, where "
+        "she walked along the Rue Mercadier every morning."
+    )
+    names = ("Georgetown", "Georgetown", "Georgetown", "Kentucky", "Lyon", "France",
+             "Rue Mercadier")
+    resolver = Resolver(gaz)
+    got = resolver.resolve(_mentions(text, *names), backoff=True)
+    assert got[6].candidate == got[4].candidate and got[6].via == "near"
+    assert got[4].candidate.country == "FRA" and got[0].candidate.country == "USA"
+    assert resolver.resolve(_mentions(text, *names))[6].candidate is None
+
+
+def test_a_small_far_town_inside_a_street_name_gives_way_to_the_story_town(gaz):
+    text = "A fire broke out in New Orleans on Tuesday at a shop on Royal Street near Canal."
+    got = Resolver(gaz).resolve(_mentions(text, "New Orleans", "Royal Street"), backoff=True)
+    orleans, street = got[0].candidate, got[1].candidate
+    assert street.country == "USA"
+    assert haversine_km(street.lat, street.lon, orleans.lat, orleans.lon) < 50
+
+
+GWN_STYLE = """<articles><article docid="t1"><text>{text}</text>{tops}</article></articles>"""
+
+
+def _gwn_toponym(text: str, phrase: str, kind: str, lat: float | None, lon: float | None) -> str:
+    start = text.index(phrase)
+    coords = (f"<latitude>{lat}</latitude><longitude>{lon}</longitude>"
+              if lat is not None else "")
+    return (f"<toponym><extractedName>{phrase}</extractedName><type>{kind}</type>"
+            f"<start>{start}</start><end>{start + len(phrase)}</end>{coords}</toponym>")
+
+
+def test_gwn_common_nouns_are_read_but_not_resolved_as_toponyms(gaz, tmp_path):
+    text = "Residents of Aleppo said the city was quiet."
+    tops = (_gwn_toponym(text, "Residents", "Non_Lit_Expression", None, None)
+            + _gwn_toponym(text, "Aleppo", "Literal", 36.2, 37.15))
+    xml = tmp_path / "gwn.xml"
+    xml.write_text(GWN_STYLE.format(text=text, tops=tops), encoding="utf-8")
+    (doc,) = read_gritta_xml(xml)
+    assert [t.toponym for t in doc.toponyms] == [False, True]
+    score = evaluate_file(xml, gaz, tmp_path / "pred.jsonl")
+    assert score.scored == 1 and score.within_161 == 1
+    assert (tmp_path / "pred.jsonl").read_text().count("\n") == 1  # the noun is not resolved

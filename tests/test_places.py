@@ -108,3 +108,12 @@ def test_names_are_given_in_ascii_and_the_red_sea_is_a_sea(nlp):
     hits = places(nlp, "Houthi boats were seen in the Red Sea. Airstrikes hit Ariha in Idlib.")
     assert hits["Red Sea"].feature == "SEA"
     assert hits["Ariha"].name == "Ariha" and hits["Ariha"].country == "SYR"
+
+
+def test_an_unknown_street_or_building_is_placed_at_its_town_with_coarser_precision(nlp):
+    hits = places(
+        nlp, "Police sealed off Wexbridge Street in Mosul after the car bomb exploded on Monday."
+    )
+    street, town = hits["Wexbridge Street"], hits["Mosul"]
+    assert town.geo_precision == 1 and town.country == "IRQ"
+    assert street.geo_precision == 2 and (street.lat, street.lon) == (town.lat, town.lon)

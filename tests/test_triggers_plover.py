@@ -46,7 +46,7 @@ def strongest(nlp, text: str) -> TriggerHit:
         ("Vietnam and Laos held joint military exercises near their border.", "COOPERATE",
          None),
         ("Zambia extradited the fugitive banker to Portugal.", "COOPERATE", None),
-        ("Japan will provide emergency aid to the flooded provinces.", "AID", None),
+        ("Japan sent emergency aid to the flooded provinces.", "AID", None),
         ("The rebels freed twelve hostages after the talks.", "RETREAT", "release"),
         ("The interior minister resigned after the scandal.", "RETREAT", "resign"),
         ("Ghana called for an independent inquiry into the shooting.", "REQUEST", "change"),
@@ -150,3 +150,80 @@ def test_agreeing_to_improve_relations_is_diplomatic_support(nlp):
 def test_codebook_modes_beyond_the_first_lexicon(nlp, text, plover, mode):
     hit = strongest(nlp, text)
     assert (hit.plover, hit.plover_mode) == (plover, mode), (hit.text, hit.plover, hit.weight)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # a meeting, support or aid announced for later is a commitment (codebook AGREE)
+        ("The Finnish foreign minister will visit Hanoi in March.", "AGREE"),
+        ("Chad is ready to contribute troops to the regional force.", "AGREE"),
+        ("Peru said it would support the Bolivian candidate for the post.", "AGREE"),
+        # a retreat announced for later is a promise of it (codebook CONCEDE)
+        ("The army will withdraw its units from the northern valley next month.", "CONCEDE"),
+        # a restriction or boycott announced for later is a threat of it (codebook THREATEN)
+        ("The governor said he would extend the curfew in the port city.", "THREATEN"),
+        # any announced act with an "unless" condition is a threat
+        ("Kenya will withdraw its contingent unless its soldiers are paid.", "THREATEN"),
+    ],
+)
+def test_announced_acts_are_commitments_or_threats(nlp, text, plover):
+    assert strongest(nlp, text).plover == plover, text
+
+
+def test_lifting_a_ban_is_not_an_announced_ban(nlp):
+    hit = strongest(nlp, "The president said he is prepared to lift the ban on the party.")
+    assert hit.plover != "THREATEN"
+
+
+def test_a_reported_obligation_on_another_party_is_a_request(nlp):
+    hits = nlp("Norway said Sudan must return the seized aircraft.")._.ec_triggers
+    assert [h.plover for h in hits] == ["REQUEST"]
+    assert hits[0].text == "said"
+    # the speaker's own duty is no demand on anyone
+    hits = nlp("The minister said we must return to work.")._.ec_triggers
+    assert all(h.plover != "REQUEST" for h in hits)
+
+
+def test_an_order_to_do_a_coded_act_is_that_act(nlp):
+    hit = strongest(nlp, "The president ordered the withdrawal of the army from the town.")
+    assert hit.plover == "RETREAT"
+    # an order with no coded act stays a request
+    hit = strongest(nlp, "The judge ordered the former minister to appear in court.")
+    assert hit.plover == "REQUEST"
+
+
+def test_what_a_request_or_rejection_is_about_is_not_a_second_event(nlp):
+    hits = nlp("The league urged the bloc to support the new government.")._.ec_triggers
+    assert [h.plover for h in hits] == ["REQUEST"]
+    hits = nlp("Tehran rejected the Iraqi peace proposal.")._.ec_triggers
+    assert [h.plover for h in hits] == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("The union called off the strike after the talks.", "CONCEDE"),
+        ("The opposition suspended its protests until February.", "CONCEDE"),
+        ("The rebels suspended attacks on government forces.", "CONCEDE"),
+        ("The armed groups pledged a nationwide ceasefire.", "CONCEDE"),
+        ("Albania and Greece jointly held a naval exercise on Saturday.", "COOPERATE"),
+    ],
+)
+def test_standing_down_and_joint_exercises(nlp, text, plover):
+    assert strongest(nlp, text).plover == plover, text
+
+
+def test_a_promised_concession_is_concede_whatever_its_words(nlp):
+    hits = nlp("The council agreed to give in to international pressure.")._.ec_triggers
+    assert [h.plover for h in hits] == ["CONCEDE"]
+    hits = nlp("Gambia pledged it would make concessions to Senegal in talks.")._.ec_triggers
+    assert "CONCEDE" in [h.plover for h in hits]
+    assert "AGREE" not in [h.plover for h in hits]  # the talks are where, not what is promised
+
+
+def test_a_promise_to_let_or_give_up_is_a_promised_concession(nlp):
+    assert strongest(nlp, "The junta agreed to let the observers into the country.").plover == (
+        "CONCEDE")
+    assert strongest(nlp, "The rebels promised to hand back the seized trucks.").plover == (
+        "CONCEDE")

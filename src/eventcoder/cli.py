@@ -161,7 +161,7 @@ def info(
 def _register_plugins() -> None:
     """Sub-commands that live beside the code they drive (geo, store, evaluate)."""
     for module, args in (
-        ("eventcoder.geo.cli", (app, eval_app)),
+        ("eventcoder.geo.cli", (app,)),
         ("eventcoder.store.cli", (app,)),
         ("eventcoder.evaluate.cli", (eval_app,)),
     ):

@@ -8,6 +8,7 @@ then the sentence, so a reader's hit is only attached where the grammar allows i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -61,6 +62,8 @@ class Candidate:
     sources: list[tuple[str, str, str | None]] = field(default_factory=list)
     background_cues: list[CueHit] = field(default_factory=list)
     in_cause_clause: bool = False
+    named_subject: bool = False  # a noun phrase does the act, though no known actor ("elders")
+    setting: bool = False  # "rioting during a G8 summit": the noun is when/where, not the act
     perfect_habitual: bool = False
     refers_back: bool = False  # subject is "it"/"the group": the actor named before
     quoted: bool = False  # inside quotation marks: a speaker's words, often opinion
@@ -84,6 +87,10 @@ class Candidate:
 MODALITY_PRIORITY = (
     "negated", "denied", "hypothetical", "threatened", "planned", "alleged", "claimed", "reported",
 )
+# "during a summit", "at talks", "after the meeting", "ahead of the visit": a meeting or
+# statement named as the occasion of something else
+SETTING_PREPS = {"during", "at", "after", "before", "following", "ahead", "amid", "since",
+                 "throughout"}
 CAUSE_PREPS = {"response", "retaliation", "revenge", "reprisal", "amid", "after", "following"}
 
 
@@ -369,6 +376,8 @@ def link_trigger(
     cand = Candidate(trigger=trig, sent=sent, head=head, mentions=[trig], sentences=[sent])
     cand.definite, cand.plural, cand.also = _determiners(head)
     cand.in_cause_clause = _in_cause_clause(head)
+    cand.setting = (head.pos_ == "NOUN" and head.dep_ == "pobj"
+                    and head.head.lower_ in SETTING_PREPS)
     cand.perfect_habitual = _perfect_habitual(verb, head)
     if not cand.perfect_habitual and verb.dep_ in ("relcl", "acl"):
         # "has vetoed resolutions that called on ...": a clause inside a habitual record
@@ -388,7 +397,8 @@ def link_trigger(
 
     sent_actors = [
         a for a in syntax.hits_in(actors, sent_rng)
-        if not syntax.inside(a, (trig.start, trig.end)) and outside_motives(a)
+        if (not syntax.inside(a, (trig.start, trig.end)) or _inside_phrase(a, trig, head))
+        and outside_motives(a)
     ]  # "Russian drones" stays an actor when the trigger is "drones struck"
     is_noun = head.pos_ in ("NOUN", "PROPN")
 
@@ -410,6 +420,7 @@ def link_trigger(
         actor1_tokens += found
     actor1_hits = _actors_under(actor1_tokens, sent_actors)
     cand.actor1 = _best_actor(actor1_hits, head)
+    cand.named_subject = any(t.pos_ in ("NOUN", "PROPN") for t in actor1_tokens)
     if cand.actor1 is not None and cand.actor1.generic and _definite(doc, cand.actor1):
         cand.refers_back = cand.actor1.kind not in ("Civilians", "Protesters", "Rioters")
     if cand.actor1 is None:
@@ -434,11 +445,26 @@ def link_trigger(
     object_tokens = [t for t in object_tokens if t.ent_type_ not in ("DATE", "TIME")]
     object_actors = [a for a in _actors_under(object_tokens, sent_actors)
                      if a is not cand.actor1 and not _where_not_whom(doc, a)]
+    if not object_actors and trig.acled_type is None:
+        # "threatened to break relations with Russia", "refused to meet Jordan's king": the
+        # addressee of a stance is the one its act is done to or with
+        complement = _complement_objects(head, verb, preps)
+        object_tokens += complement
+        object_actors = [a for a in _actors_under(complement, sent_actors)
+                         if a is not cand.actor1]
+    if not object_actors and trig.acled_type is None:
+        # "demanded that the US cancel", "its demand that Israel ease": who is to act
+        object_actors = [a for a in _actors_under(_clause_subjects(head, verb), sent_actors)
+                         if a is not cand.actor1]
     cand.actor2 = _best_actor(object_actors, head)
     if cand.actor2 is None and trig.plover in RECIPROCAL and cand.actor1 is not None:
         # "X and Y agreed to ...": the second party of a joint act
         partners = [a for a in actor1_hits if a is not cand.actor1 and a.name != cand.actor1.name]
         cand.actor2 = partners[0] if partners else None
+    if cand.actor1 is None and trig.acled_type is None:
+        # "President Laurent Gbagbo announced ... in Abidjan": an office holder the KB does
+        # not know acts for the one country the sentence names (none other is in the event)
+        cand.actor1 = _official_of_sole_country(actor1_tokens, sent_actors, places, cand.actor2)
     if cand.actor2 is None and trig.acled_type is None:
         # "visited Moscow", "aid to Lebanon": a country or capital stands for its government
         slot_places = [
@@ -521,7 +547,13 @@ def link_trigger(
         if best.value in MODALITY_PRIORITY:
             cand.modality = best.value
             cand.modality_cue = best
-    infinitive = head.tag_ == "VB" and any(c.tag_ == "TO" for c in head.children)
+    if (cand.modality == "hypothetical" and cand.modality_cue is not None
+            and cand.modality_cue.text.lower() in FUTURE_IN_PAST and trig.plover in COMMITMENTS):
+        # "said they would boycott all contact", "said it would allow the inspectors back": the
+        # future of a reported promise or threat, not a condition
+        cand.modality = "threatened" if trig.plover == "THREATEN" else "planned"
+    infinitive = (head.tag_ == "VB" and any(c.tag_ == "TO" for c in head.children)
+                  and head.head.lemma_.lower() not in ATTEMPT_HEADS)
     if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.tag_ == "VB" and (
             head.head.dep_ == "acl"):
         # "waiting for an order to kick off the assault": what a plan or order is for
@@ -567,6 +599,74 @@ AGREEING = {"agree", "decide", "consent"}  # verbs whose "to ..." complement is 
 # forced to", "began to shell", "continues to detain").
 IMPLICATIVE = {"manage", "force", "compel", "oblige", "allow", "enable", "succeed", "begin",
                "start", "continue"}
+COMMITMENTS = {"AGREE", "CONCEDE", "THREATEN"}  # PLOVER types that are about later acts
+FUTURE_IN_PAST = {"would", "'d"}
+# "attempted to assassinate", "an attempt to kill": a tried act happened (PLOVER counts
+# attempted assassinations), unlike "went there to fight"
+ATTEMPT_HEADS = {"attempt", "try"}
+
+
+def _inside_phrase(actor: ActorHit, trig: TriggerHit, head: Token) -> bool:
+    """ "expelled two Russian diplomats", "rejected a U.S. request": a non-violent phrase
+    trigger that spans its object holds the addressee; the words of the act itself do not."""
+    return trig.acled_type is None and not actor.start <= head.idx < actor.end
+
+
+def _complement_objects(head: Token, verb: Token, preps: set[str]) -> list[Token]:
+    """Objects of the act a stance word governs ("threatened to cut off electricity to X",
+    "promised to continue military aid to X"), and the "to/with" phrases of those objects."""
+    out: list[Token] = []
+    acts = [c for t in {head, verb} for c in t.children if c.dep_ == "xcomp"]
+    acts += [c for a in acts for c in a.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for act in acts:
+        found = syntax.objects(act, preps)
+        out += found
+        out += [o for f in found if f.pos_ in ("NOUN", "PROPN") for o in syntax.objects(f, preps)
+                if o.dep_ == "pobj"]
+    return out
+
+
+def _clause_subjects(head: Token, verb: Token) -> list[Token]:
+    """Subjects of the clause a statement word reports: the addressee of a demand, the accused
+    of an allegation ("alleged that Iran had ..."). Pronouns are left to the speaker."""
+    out: list[Token] = []
+    for tok in {head, verb}:
+        for clause in tok.children:
+            if clause.dep_ in ("ccomp", "acl") and clause.pos_ in ("VERB", "AUX"):
+                out += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _office_titles() -> frozenset[str]:
+    """One-word offices of state from the actor KB ("president", "judge", "emir")."""
+    words = get_kb().data.get("state_nouns", {}).get("government", [])
+    return frozenset(str(w).lower() for w in words if " " not in str(w))
+
+
+def _official_of_sole_country(subjects: list[Token], actors: list[ActorHit],
+                              places: list[PlaceHit], actor2: ActorHit | None
+                              ) -> ActorHit | None:
+    """A titled person as subject ("President X", "Judge X", "the emir") standing for the
+    government of the only country the sentence's places and actors name, when that country
+    is not the other party's."""
+    titles = _office_titles()
+    subject = next((t for t in subjects if t.pos_ in ("NOUN", "PROPN") and any(
+        w.lower_ in titles for w in t.subtree if w.i <= t.i)), None)
+    if subject is None:
+        return None
+    countries = {p.country for p in places if p.country}
+    countries |= {a.country for a in actors if a.country}
+    if actor2 is not None:
+        countries.discard(actor2.country)
+    if len(countries) != 1:
+        return None
+    country = next(iter(countries))
+    actor = get_kb().state_actor(country, "government")
+    if actor is None:
+        return None
+    start, end = subject.left_edge.idx, subject.idx + len(subject)
+    return ActorHit(start, end, subject.doc.text[start:end], actor.name, country, actor.kind)
 
 
 def _government_of(place: PlaceHit | None) -> ActorHit | None:

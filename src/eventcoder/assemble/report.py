@@ -267,6 +267,8 @@ def _statement_confidence(group: Group, event: Event) -> float:
     score = 0.3 + 0.3 * max(m.trigger.weight for m in group.members)
     if any(a.role == "actor1" and a.mention for a in event.actors):
         score += 0.15
+    elif any(m.named_subject for m in group.members):
+        score += 0.05  # "Ibo traditional elders demanded": someone the KB does not know
     else:
         score -= 0.1  # "Thank God.": a statement needs someone who makes it
     acted_on = event.target is not None or any(a.role == "actor2" for a in event.actors)
@@ -275,6 +277,8 @@ def _statement_confidence(group: Group, event: Event) -> float:
     score += 0.05 if event.date.mention is not None else 0.0
     if all(m.quoted for m in group.members):
         score *= 0.75
+    if all(m.setting for m in group.members):
+        score *= 0.75  # "during a G8 summit": the occasion of another act, told in passing
     if event.modality in ("negated", "hypothetical"):
         score *= 0.5
     return round(max(0.05, min(1.0, score)), 3)

@@ -20,6 +20,7 @@ LIGHT_VERBS = {
     "launch", "carry", "conduct", "stage", "mount", "execute", "perform", "claim", "unleash",
     "begin", "start", "continue", "escalate", "intensify", "wage", "commit", "perpetrate",
     "announce", "confirm", "report", "fire", "deny", "take", "hold", "organise", "organize",
+    "order",  # "ordered the withdrawal": whoever orders it is who acts
 }
 
 

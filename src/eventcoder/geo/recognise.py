@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from eventcoder.geo.build import data_file, read_curated_csv
 from eventcoder.geo.gazetteer import Candidate, Gazetteer
 from eventcoder.geo.normalise import ARTICLES, norm_key
-from eventcoder.geo.resolve import ADMIN_FEATURES, Mention
+from eventcoder.geo.resolve import ADMIN_FEATURES, Mention, is_site_name, plausible
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TRUSTED_FEATURES = ADMIN_FEATURES | {"AIRB", "PRT", "CMP", "GASF", "OILF", "PSTB", "MILB", "CONT"}
@@ -75,6 +75,7 @@ class Found:
     mention: Mention
     relative: bool = False
     relative_start: int | None = None
+    unknown: bool = False  # a site name the gazetteer lacks ('Al-Shifa Hospital'): a guess
 
 
 # Entity labels that make a capitalised run a number or a date, never a place. (LANGUAGE is
@@ -372,10 +373,16 @@ def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
         start, end = span.start_char, span.end_char
         hint, parent, name, end = words_around(text, start, end, name, gaz)
         i, j = span.start, span.end
+        unknown = False
         if labelled:
-            cands = _usable(gaz.candidates(name), name)
-            if not cands or view.not_a_place(i, j, (i, j)):
+            if view.not_a_place(i, j, (i, j)):
                 continue
+            if not plausible(_usable(gaz.candidates(name), name), name):
+                # a street or building the model calls a place: kept, to be placed through
+                # the town inside or beside its name, at a coarser precision
+                if not is_site_name(name):
+                    continue
+                unknown = True
         else:
             cands = _usable(gaz.candidates(name), name) if fuzzy else _lookup(gaz, name)
             if not cands:
@@ -399,6 +406,7 @@ def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
                 Mention(start, end, name, hint, parent),
                 relative=bool(relative),
                 relative_start=(start - len(before) + relative.start()) if relative else None,
+                unknown=unknown,
             )
         )
     return _dedupe(found)

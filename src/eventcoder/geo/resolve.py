@@ -13,9 +13,12 @@ name never vote for each other. The weights are few and named in ``Weights``.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from rapidfuzz import fuzz
 
 from eventcoder.geo.build import data_file, read_curated_csv
 from eventcoder.geo.gazetteer import Candidate, Gazetteer
@@ -73,13 +76,14 @@ class Mention:
 @dataclass(slots=True)
 class Resolution:
     """``via`` says how: the name itself, a place name inside it ("Colorado State University"),
-    or the article's main place (an unknown street or building)."""
+    the town named beside it in the text, or the article's main place (an unknown street or
+    building). The last three are guesses about a name the gazetteer does not know."""
 
     mention: Mention
     candidate: Candidate | None
     score: float = 0.0
     alternatives: int = 0
-    via: str = "name"  # name | part | focus
+    via: str = "name"  # name | part | near | focus
 
 
 def prior(c: Candidate, w: Weights = DEFAULT_WEIGHTS) -> float:
@@ -150,6 +154,12 @@ class _DocEvidence:
         own = self._named_by_key.get(self.keys[index], {})
         return self._named.get(thing, 0) - own.get(thing, 0) > 0
 
+    def others_vote(self, index: int) -> bool:
+        """Whether any other name of the article says anything about countries."""
+        self._totals()
+        own = self._vote_by_key.get(self.keys[index], {})
+        return sum(self._vote_total.values()) - sum(own.values()) > 0.5
+
     def country_named(self, country: str, index: int) -> bool:
         return self._named_elsewhere(("country", country), index)
 
@@ -198,22 +208,117 @@ def _generic_words() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _site_heads() -> frozenset[str]:
+    return frozenset(
+        r["word"] for r in read_curated_csv(data_file("facility_words.csv"))
+        if r["kind"] == "head"
+    )
+
+
 def _is_generic(word: str) -> bool:
     return word.strip(".,'").lower() in _generic_words() or len(word) <= 2
 
 
-def _focus(resolutions: list[Resolution]) -> Candidate | None:
-    """The article's main place: its most often named town or site (first on ties)."""
+def is_site_name(name: str) -> bool:
+    """'Al-Shifa Hospital', 'Royal Street': a building, street or site inside some town."""
+    words = name.split()
+    return len(words) > 1 and words[-1].strip(".,'").lower() in _site_heads()
+
+
+LOCAL_CHARS = 400  # about a paragraph: an unknown street is in the town named beside it
+
+
+def _town_of_story(r: Resolution, index: int, ev: _DocEvidence, n: int) -> bool:
+    """A town or site the article names as written and whose country the rest of it
+    supports: what an unknown building or street may be placed at."""
+    c = r.candidate
+    if c is None or r.via != "name" or c.match == "skeleton":
+        return False
+    if c.feature in POINT_FREE | ADMIN_FEATURES:
+        return False
+    return (not c.country or n == 1 or not ev.others_vote(index)
+            or ev.country_votes(c.country, index) >= 0.5)
+
+
+def _focus(resolutions: list[Resolution], ev: _DocEvidence) -> Candidate | None:
+    """The article's main place: its most often named town or site (first on ties), counting
+    only names matched as written whose country the rest of the article supports, so one
+    stray namesake cannot become every unknown building's place."""
     counts: dict[int, int] = defaultdict(int)
+    regions: dict[int, int] = defaultdict(int)
     first: dict[int, Candidate] = {}
-    for r in resolutions:
+    for i, r in enumerate(resolutions):
         c = r.candidate
-        if c is not None and r.via == "name" and c.feature not in POINT_FREE | ADMIN_FEATURES:
+        if c is None or r.via != "name" or c.match == "skeleton" or c.feature == "CONT":
+            continue
+        first.setdefault(c.pid, c)
+        if c.feature in POINT_FREE | ADMIN_FEATURES:
+            regions[c.pid] += 1
+        elif _town_of_story(r, i, ev, len(resolutions)):
             counts[c.pid] += 1
-            first.setdefault(c.pid, c)
+    # no town the article stands behind: its most named region or country (a coarse point)
+    counts = counts or regions
     if not counts:
         return None
     return first[max(counts, key=lambda pid: counts[pid])]
+
+
+WORLD_CITY = 1_000_000  # a capital or a city this big is what a bare name means abroad
+VILLAGE_SHARE = 0.01  # a namesake this much smaller needs evidence of its own
+
+
+def _famous(cs: tuple[Candidate, ...], best: Candidate) -> Candidate | None:
+    """'Brussels', 'Rome', 'Venice' in an American story: the country votes lift every American
+    namesake alike, but a village of 1,100 does not beat a world city on its country alone.
+    Returns the world city when ``best`` is such a much smaller namesake in another country."""
+    if not best.feature.startswith("PPL"):
+        return None
+    towns = [c for c in cs if c.feature.startswith("PPL") and c.match in ("name", "variant")]
+    if not towns:
+        return None
+    top = max(towns, key=lambda c: c.population)
+    big = top.feature == "PPLC" or top.population >= WORLD_CITY
+    if (big and top.country != best.country
+            and best.population < VILLAGE_SHARE * top.population):
+        return top
+    return None
+
+
+BIG_PART = 100_000  # a town this big named inside an unknown name is taken at its word
+
+
+def _inside(focus: Candidate, region: Candidate) -> bool:
+    """The focus lies in the region a part of an unknown name points to ('University of
+    Alberta' in an Edmonton story is in Edmonton, not at Alberta's middle)."""
+    if region.feature in ("PCLI", "RGN"):
+        return region.country is not None and focus.country == region.country
+    if region.feature == "ADM1":
+        return focus.country == region.country and focus.admin1 == region.admin1
+    return haversine_km(focus.lat, focus.lon, region.lat, region.lon) < 100
+
+
+TRANSLITERATION_MARK = re.compile(r"[-'\u2019]|\b(?:al|el|ad|ed|as|ash|az|ar|an|at|ul)\s", re.I)
+PLAIN_FUZZY_RATIO = 80  # a plain name needs a close fuzzy match with as many words
+
+
+def _bare_words(name: str) -> list[str]:
+    return [t for t in norm_key(name).split() if t != "al"]
+
+
+def plausible(cands: tuple[Candidate, ...], name: str) -> tuple[Candidate, ...]:
+    """Drop loose (skeleton) matches for names that do not look transliterated: the skeleton
+    is for 'Dayr al-Zawr' ~ 'Deir ez-Zor', not 'Thames Valley' ~ 'Thomasville'."""
+    if not cands or any(c.match != "skeleton" for c in cands):
+        return cands
+    if TRANSLITERATION_MARK.search(name):
+        return cands
+    words = _bare_words(name)
+    return tuple(
+        c for c in cands
+        if len(_bare_words(c.name)) == len(words)
+        and fuzz.ratio(" ".join(words), " ".join(_bare_words(c.name))) >= PLAIN_FUZZY_RATIO
+    )
 
 
 class Resolver:
@@ -229,7 +334,7 @@ class Resolver:
     ) -> list[Resolution]:
         """One resolution per mention. With ``backoff``, a name the gazetteer does not know is
         placed through a place name inside it, else at the article's main place."""
-        cands = [self.gaz.candidates(m.text) for m in mentions]
+        cands = [plausible(self.gaz.candidates(m.text), m.text) for m in mentions]
         via = ["name"] * len(mentions)
         if backoff:
             for i, m in enumerate(mentions):
@@ -242,25 +347,75 @@ class Resolver:
             )
             for m, cs in zip(mentions, cands, strict=True)
         ]
-        evidence = self._evidence(mentions, cands, base)
+        # a place name guessed inside an unknown name ('Millfield Theatre') is no evidence
+        # about the rest of the article: only names the gazetteer knows as written vote
+        evidence = self._evidence(
+            mentions, [cs if v == "name" else () for cs, v in zip(cands, via, strict=True)], base
+        )
         out = []
         for i, (m, cs) in enumerate(zip(mentions, cands, strict=True)):
             if not cs:
                 out.append(Resolution(m, None))
                 continue
             parents = self._parent(m)
-            best_score, best = max(
-                ((b + self._context(c, i, evidence, parents, outlet_country), c)
-                 for b, c in zip(base[i], cs, strict=True)),
-                key=lambda t: t[0],
-            )
+            scored = [
+                (b + self._context(c, i, evidence, parents, outlet_country), c)
+                for b, c in zip(base[i], cs, strict=True)
+            ]
+            best_score, best = max(scored, key=lambda t: t[0])
+            famous = _famous(cs, best)
+            if famous is not None and not self._local(best, i, evidence, parents):
+                best_score, best = next(t for t in scored if t[1] is famous)
             out.append(Resolution(m, best, best_score, len(cs), via[i]))
         if backoff:
-            focus = _focus(out)
-            for r in out:
-                if r.candidate is None and focus is not None:
-                    r.candidate, r.via = focus, "focus"
+            self._back_off(out, evidence)
         return out
+
+    @staticmethod
+    def _back_off(out: list[Resolution], ev: _DocEvidence) -> None:
+        """Unknown names go to the article's main place; a place name inside an unknown name
+        ('Royal Street', 'Colorado State University') keeps its own place only when it is not
+        a region around that main place and the rest of the article supports its country."""
+        main = _focus(out, ev)
+        if main is None:
+            return
+        towns = [
+            (r.mention.start, r.candidate) for i, r in enumerate(out)
+            if _town_of_story(r, i, ev, len(out))
+        ]
+        for i, r in enumerate(out):
+            c = r.candidate
+            # the town named nearest in the text, within a paragraph, else the main place
+            near = [(abs(start - r.mention.start), t) for start, t in towns
+                    if abs(start - r.mention.start) <= LOCAL_CHARS]
+            focus = min(near, key=lambda x: x[0])[1] if near else main
+            how = "near" if near else "focus"
+            if c is None:
+                r.candidate, r.via = focus, how
+            elif r.via == "part":
+                region = c.feature in ADMIN_FEATURES | POINT_FREE and _inside(focus, c)
+                stray = (c.country != focus.country and c.country is not None
+                         and ev.country_votes(c.country, i) < 0.5)
+                # 'Royal Street' is not Royal City, a small town far from the story
+                small_far = (
+                    c.feature not in ADMIN_FEATURES | POINT_FREE and c.population < BIG_PART
+                    and haversine_km(c.lat, c.lon, focus.lat, focus.lon) > 200
+                )
+                if region or stray or small_far:
+                    r.candidate, r.via = focus, how
+
+    def _local(
+        self, c: Candidate, index: int, ev: _DocEvidence, parents: tuple[Candidate, ...]
+    ) -> bool:
+        """Evidence that points at the place itself, not just its country: a parent, its
+        region named, or another place of the article within 200 km."""
+        if any(p.country == c.country and (p.feature == "PCLI" or p.admin1 == c.admin1)
+               for p in parents):
+            return True
+        if c.admin1 and c.country and ev.admin1_named(c.country, c.admin1, index):
+            return True
+        near = ev.nearest_km(c, index) if c.feature not in POINT_FREE else None
+        return near is not None and near < 200
 
     def _part_candidates(self, text: str) -> tuple[Candidate, ...]:
         """Candidates of the longest known place name inside an unknown multi-word name."""

@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from eventcoder.kb.loader import load_yaml
+from eventcoder.readers.gate import WordPositions
 from eventcoder.readers.hits import CueHit, context, register_extensions
 from eventcoder.readers.triggers import TermMatcher
 
@@ -150,12 +151,27 @@ def _is_claim(verb: Token, c: Cues) -> bool:
     return False
 
 
+@lru_cache(maxsize=8)
+def _source_words(vocab: Vocab) -> tuple[WordPositions, WordPositions]:
+    """Where a source can be named: speech and citing verbs, and 'according'."""
+    verbs = WordPositions(vocab, lemmas=cues().speech | {"cite", "quote"}, pos="VERB")
+    return verbs, WordPositions(vocab, lowers=["according"])
+
+
+@lru_cache(maxsize=8)
+def _status_words(vocab: Vocab) -> tuple[WordPositions, WordPositions]:
+    """'since' anywhere, and the past participles that may open a 'has ... since' campaign."""
+    return WordPositions(vocab, lowers=["since"]), WordPositions(vocab, tag="VBN")
+
+
 def find_sources(doc: Doc, anonymous_at: set[int]) -> list[CueHit]:
     """Sources from the parse: subjects of speech verbs, objects of 'citing'/'according to'."""
     c = cues()
     out: list[CueHit] = []
     last_named: CueHit | None = None
-    for tok in doc:
+    verbs, according = _source_words(doc.vocab)
+    for i in sorted(set(verbs(doc)) | set(according(doc))):
+        tok = doc[i]
         is_verb = tok.pos_ == "VERB"
         if not is_verb and tok.lower_ != "according":
             continue  # only verbs and "according to" name sources
@@ -242,8 +258,8 @@ def find_status(doc: Doc) -> list[CueHit]:
             if when is not None and (published - when).days > BACKGROUND_DAYS:
                 value = "past_year" if when.year < published.year else "past_date"
                 out.append(CueHit(ent.start_char, ent.end_char, ent.text, "background", value))
-    has_since = any(t.lower_ == "since" for t in doc)
-    for tok in doc if has_since else ():
+    since, participles = _status_words(doc.vocab)
+    for tok in (doc[i] for i in participles(doc)) if since(doc) else ():
         # "has launched relentless attacks ... since": a present-perfect ongoing campaign
         if tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
             if any(t.lower_ == "since" for t in tok.subtree):

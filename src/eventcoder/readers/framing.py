@@ -2,7 +2,8 @@
 
 Literal phrases (kb/framing.yaml plus every partisan alias of kb/actors.yaml) go through one
 case-insensitive PhraseMatcher; general shapes ("so-called X", "alleged <noun> missions",
-"<capital> regime", "1948 occupied territories", "Zionist <noun>") through one token Matcher.
+"<capital> regime", "1948 occupied territories", "Zionist <noun>") through one token Matcher
+that only looks near its anchor words.
 Within a kind the longest match wins; different kinds may overlap ("Iraqi anti-terror resistance
 groups" is a partisan name for an actor and contains the euphemism "anti-terror resistance").
 """
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from eventcoder.kb.loader import load_yaml
@@ -21,7 +22,7 @@ from eventcoder.readers.actors import (
     state_actor_name,
     surface_variants,
 )
-from eventcoder.readers.gate import Gate
+from eventcoder.readers.gate import AnchoredMatcher
 from eventcoder.readers.hits import FramingHit, register_extensions
 
 PARTISAN_ACTOR = "EC_PARTISAN_ACTOR"
@@ -41,7 +42,7 @@ class FramingReader:
 
     def __init__(self, nlp: Language, name: str = "ec_framing") -> None:
         register_extensions()
-        self.phrases, self.tokens, self.rules, self.gate = _compiled(nlp)
+        self.phrases, self.tokens, self.rules = _compiled(nlp)
         self.actors = get_kb()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -50,7 +51,7 @@ class FramingReader:
             hit = self._hit(doc[start:end], doc.vocab.strings[match_id])
             if hit is not None:
                 cands.append((start, end, hit))
-        for match_id, start, end in self.tokens(doc) if self.gate.open(doc) else ():
+        for match_id, start, end in self.tokens(doc):
             hit = self._hit(doc[start:end], doc.vocab.strings[match_id])
             if hit is not None:
                 cands.append((start, end, hit))
@@ -94,7 +95,7 @@ def _longest_per_kind(cands: list[tuple[int, int, FramingHit]], n_tokens: int) -
 
 
 @lru_cache(maxsize=4)
-def _compiled(nlp: Language) -> tuple[PhraseMatcher, Matcher, dict[str, Rule], Gate]:
+def _compiled(nlp: Language) -> tuple[PhraseMatcher, AnchoredMatcher, dict[str, Rule]]:
     data = load_yaml("framing")
     kb = get_kb()
     rules: dict[str, Rule] = {}
@@ -111,21 +112,18 @@ def _compiled(nlp: Language) -> tuple[PhraseMatcher, Matcher, dict[str, Rule], G
     for key, texts in phrase_texts.items():
         phrases.add(key, list(nlp.tokenizer.pipe(texts)))
 
-    tokens = Matcher(nlp.vocab)
-    all_patterns: list[list[dict]] = []
+    tokens = AnchoredMatcher(nlp.vocab)
     for entry in data.get("patterns") or []:
         key = f"EC_{entry['id']}"
         replace = tuple((k.lower(), v) for k, v in (entry.get("replace") or {}).items())
         rules[key] = Rule(entry["kind"], entry.get("refers_to"), entry.get("neutral"), replace)
         tokens.add(key, [entry["pattern"]], greedy="LONGEST")
-        all_patterns.append(entry["pattern"])
     nouns = sorted(data.get("regime_nouns") or ["regime"])
     heads = [h for h, iso3 in {**kb.capitals, **kb.demonyms}.items() if iso3 in kb.countries]
     head_tokens = [[t.lower_ for t in d] for d in nlp.tokenizer.pipe(heads)]
     for lead in position_patterns(head_tokens):
         tokens.add(REGIME, [[*lead, {"LOWER": {"IN": nouns}}]], greedy="LONGEST")
-    all_patterns.append([{"LOWER": {"IN": nouns}}])  # every regime pattern ends in one of these
-    return phrases, tokens, rules, Gate(nlp.vocab, all_patterns)
+    return phrases, tokens, rules
 
 
 @Language.factory("ec_framing")

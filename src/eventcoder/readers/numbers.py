@@ -13,11 +13,12 @@ from datetime import date
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from eventcoder.kb.loader import load_yaml
+from eventcoder.readers.gate import AnchoredMatcher
 from eventcoder.readers.hits import NumberHit, TimeHit, register_extensions
 from eventcoder.readers.times import read_times
 
@@ -79,34 +80,45 @@ def number_words() -> NumberWords:
 
 
 @lru_cache(maxsize=8)
-def _matcher(vocab: Vocab) -> Matcher:
+def _matcher(vocab: Vocab) -> AnchoredMatcher:
     w = number_words()
-    m = Matcher(vocab)
+    m = AnchoredMatcher(vocab)
     m.add("NUM", [[{"LIKE_NUM": True}], [{"LOWER": {"IN": w.number_words}}]])
     m.add("NUM", [[{"LOWER": {"REGEX": SUFFIXED.pattern}}]])
-    fillers = {"LOWER": {"IN": w.zero_fillers}, "OP": "*"}
+    # Bounded repeats ("no [up to four fillers] casualties") keep every match short, so the
+    # Matcher only has to look near its anchor words.
+    fillers = {"LOWER": {"IN": w.zero_fillers}, "OP": "{0,4}"}
     m.add("ZERO", [[{"LOWER": "no"}, fillers, {"LOWER": {"IN": sorted(w.zero_nouns)}}]])
     people_verbs = sorted(k for k, v in w.kind_of.items() if v in KINDS_OF_PEOPLE)
+    auxiliaries = {"LOWER": {"IN": ["was", "were", "has", "have", "had", "been", "got"]},
+                   "OP": "{1,3}"}
     m.add(
         "ZERO",
         [
             [
                 {"LOWER": {"IN": ["nobody", "none", "noone"]}},
-                {"LOWER": {"IN": ["was", "were", "has", "have", "had", "been", "got"]}, "OP": "+"},
+                auxiliaries,
                 {"LOWER": {"IN": ["immediately", "reportedly", "seriously"]}, "OP": "?"},
                 {"LEMMA": {"IN": people_verbs}},
             ],
             [
                 {"LOWER": "no"},
                 {"LOWER": "one"},
-                {"LOWER": {"IN": ["was", "were", "has", "have", "had", "been", "got"]}, "OP": "+"},
+                auxiliaries,
                 {"LOWER": {"IN": ["immediately", "reportedly", "seriously"]}, "OP": "?"},
                 {"LEMMA": {"IN": people_verbs}},
             ],
         ],
     )
     m.add("ATTACK", [[{"LEMMA": {"IN": w.attack_words}}]])
-    m.add("CUMULATIVE", [[{"LOWER": word} for word in phrase] for phrase in w.cumulative_phrases])
+    return m
+
+
+@lru_cache(maxsize=8)
+def _cumulative_phrases(vocab: Vocab) -> PhraseMatcher:
+    """'so far', 'in all', 'to date': phrases, some all stop words, so a PhraseMatcher."""
+    m = PhraseMatcher(vocab, attr="LOWER")
+    m.add("CUMULATIVE", [Doc(vocab, words=phrase) for phrase in number_words().cumulative_phrases])
     return m
 
 
@@ -369,7 +381,7 @@ def _past_simple(verb: Token) -> bool:
 def read_numbers(doc: Doc) -> list[NumberHit]:
     """Every toll, sum and people count in ``doc`` as a NumberHit."""
     w = number_words()
-    matches = _matcher(doc.vocab)(doc)
+    matches = _matcher(doc.vocab)(doc) + _cumulative_phrases(doc.vocab)(doc)
     times = doc._.ec_times if doc._.ec_times is not None else read_times(doc)
     cues = _sentence_cues(doc, matches, times)
     blocked: set[int] = set()

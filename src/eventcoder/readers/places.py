@@ -2,6 +2,8 @@
 
 Stores ``doc._.ec_places: list[PlaceHit]``. Precision follows ACLED: 1 a named place, 2 a
 position relative to one ('40 km south of X', 'near X'), 3 a region, province or country.
+A street or building the gazetteer lacks ('Al-Shifa Hospital') is placed through the town
+inside or beside its name at precision 2, or at the article's main place at precision 3.
 """
 
 import time
@@ -44,7 +46,9 @@ class PlacesReader:
         found = recognise(doc, self.gaz, text)
         outlet_country = (context(doc).extra or {}).get("outlet_country")
         ranking = time.perf_counter()
-        resolved = self.resolver.resolve([f.mention for f in found], outlet_country)
+        resolved = self.resolver.resolve(
+            [f.mention for f in found], outlet_country, backoff=any(f.unknown for f in found)
+        )
         self.resolve_seconds += time.perf_counter() - ranking
         hits = []
         for f, r in zip(found, resolved, strict=True):
@@ -52,8 +56,10 @@ class PlacesReader:
             if c is None:
                 continue
             precision = 3 if c.feature in REGION_FEATURES else 1
-            if f.relative and precision == 1:
-                precision = 2
+            if (f.relative or r.via in ("part", "near")) and precision == 1:
+                precision = 2  # near a named town, or a site guessed to lie in one
+            if r.via == "focus":
+                precision = 3  # only the article's main place: a coarse guess
             hits.append(
                 PlaceHit(
                     start=f.mention.start, end=f.mention.end,

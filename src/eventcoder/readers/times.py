@@ -13,12 +13,12 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from eventcoder.kb.loader import load_yaml
+from eventcoder.readers.gate import AnchoredMatcher
 from eventcoder.readers.hits import TimeHit, context, register_extensions
 
 DAY_SHAPES = ["d", "dd", "dxx", "ddxx"]
@@ -120,8 +120,8 @@ def _patterns(w: TimeWords) -> list[list[dict]]:
 
 
 @lru_cache(maxsize=8)
-def _matcher(vocab: Vocab) -> Matcher:
-    matcher = Matcher(vocab)
+def _matcher(vocab: Vocab) -> AnchoredMatcher:
+    matcher = AnchoredMatcher(vocab)
     matcher.add("TIME", _patterns(time_words()))
     return matcher
 

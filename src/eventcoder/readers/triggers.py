@@ -15,12 +15,13 @@ from importlib import resources
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from eventcoder.kb.loader import load_yaml
+from eventcoder.readers.gate import AnchoredMatcher
 from eventcoder.readers.hits import TriggerHit, register_extensions
 
 Code = tuple[str | None, str | None, str, str | None, str | None]
@@ -81,6 +82,18 @@ class Governor:
     acts: dict[str, str]
 
 
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """Announced acts (``intent:`` in the YAML): what makes an act future, and what it becomes."""
+
+    aux: frozenset[str]
+    heads: frozenset[str]
+    undo: frozenset[str]  # "lift the ban": the verb takes the noun act back
+    unless: frozenset[str]  # "will withdraw unless ...": the announcement is a threat
+    conditional: str  # code of a conditional threat whose act has no THREATEN code of its own
+    acts: dict[str, str]  # PLOVER type of the act -> code key of the commitment
+
+
 @dataclass(slots=True)
 class Lexicon:
     codes: dict[str, Code]
@@ -101,6 +114,10 @@ class Lexicon:
     protest_aside: frozenset[str]  # "before the rally": the protest is the occasion, not the act
     protest_codes: frozenset[str]  # code keys whose ACLED type is Protests or Riots
     governors: list[Governor]
+    intent: Intent
+    order_heads: frozenset[str]  # "ordered the withdrawal": the order is the act (``orders:``)
+    order_acts: frozenset[str]
+    obligation: dict[str, Any]  # "said X must ...": a demand on X (``obligation:``)
 
 
 def _has_kb(name: str) -> bool:
@@ -125,7 +142,7 @@ class TermMatcher:
         self.by_lower = PhraseMatcher(vocab, attr="LOWER")
         self.halves_lemma = PhraseMatcher(vocab, attr="LEMMA")
         self.halves_lower = PhraseMatcher(vocab, attr="LOWER")
-        self.gapped = Matcher(vocab)  # phrases with more than one gap (none today)
+        self.gapped = AnchoredMatcher(vocab)  # phrases with more than one gap
         self.pairs: dict[int, list[tuple[int, str]]] = {}  # left half -> (right half, key)
         self.vocab = vocab
         for key, phrases in terms.items():
@@ -206,6 +223,9 @@ def lexicon() -> Lexicon:
         "triggers": [*data["triggers"], *(extra.get("triggers") or [])],
         "refiners": [*data["refiners"], *(extra.get("refiners") or [])],
         "governors": [*(data.get("governors") or []), *(extra.get("governors") or [])],
+        "intent": extra.get("intent") or data.get("intent") or {},
+        "orders": extra.get("orders") or {},
+        "obligation": extra.get("obligation") or {},
     }
     codes = {k: _as_code(v) for k, v in data["codes"].items()}
     patterns: dict[str, list[str]] = {}
@@ -243,6 +263,12 @@ def lexicon() -> Lexicon:
         patterns[f"R{i}"] = [str(t) for t in row["terms"]]
     patterns["BLOCK"] = [str(t) for t in data["blockers"]]
     patterns["MASK"] = [str(t) for t in data.get("refiner_masks", [])]
+    obligation = dict(data["obligation"])
+    if obligation:
+        if obligation["code"] not in codes:
+            raise ValueError(f"triggers obligation: unknown code {obligation['code']!r}")
+        patterns["OBLIG"] = [str(t) for t in obligation["modals"]]
+        obligation["speech"] = frozenset(str(t) for t in obligation["speech"])
     terr = frozenset(str(t).lower() for t in data.get("territory_nouns", []))
     return Lexicon(
         codes=codes,
@@ -264,7 +290,29 @@ def lexicon() -> Lexicon:
         protest_aside=frozenset(str(t) for t in data.get("protest_aside", [])),
         protest_codes=frozenset(k for k, c in codes.items() if c[0] in PROTEST_TYPES),
         governors=[_governor(row, codes) for row in data["governors"]],
+        intent=_intent(data["intent"], codes),
+        order_heads=frozenset(str(h) for h in data["orders"].get("heads", [])),
+        order_acts=frozenset(str(a).upper() for a in data["orders"].get("acts", [])),
+        obligation=obligation,
     )
+
+
+def _type_mode(key: str) -> str:
+    """ "PROTEST/boycott": the type upper case, the mode as the codes write it."""
+    kind, _, mode = key.partition("/")
+    return f"{kind.upper()}/{mode}" if mode else kind.upper()
+
+
+def _intent(row: dict[str, Any], codes: dict[str, Code]) -> Intent:
+    acts = {_type_mode(str(k)): str(v) for k, v in (row.get("acts") or {}).items()}
+    for key in [*acts.values(), str(row.get("conditional") or "threaten")]:
+        if key not in codes:
+            raise ValueError(f"triggers intent: unknown code {key!r}")
+    return Intent(frozenset(str(a).lower() for a in row.get("aux", [])),
+                  frozenset(str(h).lower() for h in row.get("heads", [])),
+                  frozenset(str(u).lower() for u in row.get("undo", [])),
+                  frozenset(str(u).lower() for u in row.get("unless", [])),
+                  str(row.get("conditional") or "threaten"), acts)
 
 
 def _governor(row: dict[str, Any], codes: dict[str, Code]) -> Governor:
@@ -463,6 +511,7 @@ class _Scan:
     """What one pass of the matcher found in a document."""
 
     triggers: dict[tuple[int, int], list[int]]  # span -> entry indices, in YAML order
+    modals: list[int]  # tokens of obligation modals ("must", "should")
     refs: dict[int, list[tuple[Token, Refiner]]]  # sentence start -> refiner words
     blocked_sents: set[int]
     places: frozenset[int]  # tokens inside a toponym the places reader found
@@ -475,6 +524,7 @@ def _scan(doc: Doc, matcher: TermMatcher) -> _Scan:
     raw_refs: dict[int, list[tuple[Span, Refiner]]] = {}
     blocked: set[int] = set()
     masked: set[int] = set()
+    modals: list[int] = []
     for match_id, start, end in matcher(doc):
         key = vocab_str[match_id]
         span = doc[start:end]
@@ -488,6 +538,8 @@ def _scan(doc: Doc, matcher: TermMatcher) -> _Scan:
                 blocked.add(span.sent.start)
         elif key == "MASK":
             masked.update(range(start, end))
+        elif key == "OBLIG":
+            modals.append(start)
         else:
             ref = lex.refiners[int(key[1:])]
             raw_refs.setdefault(span.sent.start, []).append((span, ref))
@@ -498,7 +550,7 @@ def _scan(doc: Doc, matcher: TermMatcher) -> _Scan:
         raw_refs = {k: [(sp, r) for sp, r in v if not all(i in masked for i in range(
             sp.start, sp.end))] for k, v in raw_refs.items()}
     refs = {k: _outer_refiners(v) for k, v in raw_refs.items()}
-    return _Scan(trig, refs, blocked, _place_tokens(doc) if trig else frozenset())
+    return _Scan(trig, modals, refs, blocked, _place_tokens(doc) if trig else frozenset())
 
 
 def _place_tokens(doc: Doc) -> frozenset[int]:
@@ -589,7 +641,11 @@ def find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
         out = [h for h in out
                if not (h.plover == "THREATEN" and _head_index(doc, h) in threat_heads
                        and h.acled_type is None and h.lemma.split()[0] in THREAT_HEADS)]
+    out = _apply_obligations(doc, out, scan.modals) if scan.modals else out
     out = _apply_governors(doc, out) if out else out
+    out = _apply_orders(doc, out) if out else out
+    out = _drop_demanded(doc, out) if out else out
+    out = _apply_intent(doc, out) if out else out
     out = _absorb_withdrawals(doc, _damp_background(doc, _damp_intercepted(doc, out)))
     return _anchor_participants(doc, out) if out else out
 
@@ -614,9 +670,17 @@ def _apply_governors(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
         for act in _governed(head):
             key = next((g.acts.get(name) for g in lex.governors if head.lemma_.lower() in g.heads
                         for name in _act_names(act) if name in g.acts), None)
+            m = at_root.get(act.i)
+            if key is None and m is not None and m != n and hits[n].plover == "AGREE" and hits[
+                    m].plover == "CONCEDE" and hits[m].acled_type is None:
+                # "agreed to give in to pressure", "pledged it would make concessions": a
+                # promise of a concession is CONCEDE (codebook), whatever the concession's words
+                drop.add(m)
+                out[n] = replace(hits[n], plover="CONCEDE", plover_mode=hits[m].plover_mode,
+                                 cameo=hits[m].cameo)
+                break
             if key is None:
                 continue
-            m = at_root.get(act.i)
             other = hits[m] if m is not None and m != n else None
             if other is not None and other.acled_sub == "Agreement":
                 break
@@ -629,6 +693,141 @@ def _apply_governors(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
                              plover_mode=code[3], cameo=code[4], weapon=None)
             break
     return [h for n, h in enumerate(out) if n not in drop]
+
+
+def _apply_obligations(doc: Doc, hits: list[TriggerHit], modals: list[int]
+                       ) -> list[TriggerHit]:
+    """ "Russia said Sudan must return the helicopter": the speech verb over a "must" clause
+    whose subject is another party becomes a REQUEST, and a hit on the required act goes (it is
+    demanded, not done). "We must", "it should" (the speaker's own duty) are left alone."""
+    lex = lexicon()
+    ob = lex.obligation
+    roots = {}
+    for n, h in enumerate(hits):
+        span = doc.char_span(h.start, h.end, alignment_mode="expand")
+        if span is not None:
+            roots.setdefault(span.root.i, n)
+    drop: set[int] = set()
+    out = list(hits)
+    for i in modals:
+        modal = doc[i]
+        act = modal.head
+        speech = act.head
+        if (modal.dep_ != "aux" or act.dep_ != "ccomp" or speech.pos_ != "VERB"
+                or speech.lemma_.lower() not in ob["speech"]):
+            continue
+        subj = next((c for c in act.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ not in {"PROPN", "NOUN"}:
+            continue
+        for tok in (act, *(c for c in act.children if c.dep_ == "conj")):
+            if tok.i in roots:
+                drop.add(roots[tok.i])
+        if speech.i in roots:
+            continue  # the speech word is a hit already ("insisted", "warned")
+        code = lex.codes[ob["code"]]
+        out.append(_make_hit(doc[speech.i:speech.i + 1], code, None, float(ob["weight"])))
+        roots[speech.i] = len(out) - 1
+    if len(out) == len(hits) and not drop:
+        return hits
+    return sorted((h for n, h in enumerate(out) if n not in drop), key=lambda h: h.start)
+
+
+def _apply_orders(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """ "ordered the withdrawal of troops", "ordered police to seal off the area": an order
+    whose act is itself a material hit is that act (``orders:`` in the YAML); the order hit
+    goes and the act keeps its own codes."""
+    lex = lexicon()
+    spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
+    at_root = {s.root.i: n for n, s in enumerate(spans) if s is not None}
+    drop: set[int] = set()
+    for n, (h, span) in enumerate(zip(hits, spans, strict=True)):
+        if span is None or h.plover != "REQUEST" or span.root.lemma_.lower() not in (
+                lex.order_heads):
+            continue
+        acts = _governed(span.root)
+        acts += [c for a in acts if a.pos_ in {"NOUN", "PROPN"} for c in a.children
+                 if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"]  # "ordered troops to pull out"
+        for act in acts:
+            m = at_root.get(act.i)
+            if m is not None and m != n and hits[m].plover in lex.order_acts:
+                drop.add(n)
+                break
+    return [h for n, h in enumerate(hits) if n not in drop] if drop else hits
+
+
+def _drop_demanded(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """ "urged the EC to support the PLO", "demanded that its partners refuse to recognise",
+    "rejected Iraq's proposal for a ceasefire": what a request asks for or a rejection turns
+    down is its content, not a second event; hits on the verbs a request governs and on what a
+    rejection governs go (a demanded truce that refines the request is the request itself)."""
+    spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
+    at_root = {s.root.i: n for n, s in enumerate(spans) if s is not None}
+    drop: set[int] = set()
+    for n, (h, span) in enumerate(zip(hits, spans, strict=True)):
+        if span is None or h.plover not in {"REQUEST", "REJECT"} or h.acled_type is not None:
+            continue
+        for act in _governed(span.root):
+            m = at_root.get(act.i)
+            if (m is not None and m != n and hits[m].plover != h.plover
+                    and (act.pos_ in {"VERB", "AUX"} or h.plover == "REJECT")
+                    and hits[m].acled_type is None):
+                drop.add(m)
+    return [h for n, h in enumerate(hits) if n not in drop] if drop else hits
+
+
+def _apply_intent(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """ "will visit Albania", "is ready to contribute troops", "said it would withdraw": a
+    meeting, support, aid or retreat announced for later is the commitment to it (AGREE, or
+    CONCEDE for a yielding act), and a boycott, sanction or restriction announced for later is
+    a threat of it (THREATEN), as the codebook asks. Only the PLOVER reading changes; ACLED
+    fields stay for the assembler's modality rules."""
+    intent = lexicon().intent
+    codes = lexicon().codes
+    out = []
+    for h in hits:
+        key = intent.acts.get(f"{h.plover}/{h.plover_mode}") or intent.acts.get(h.plover)
+        if h.plover != "THREATEN":
+            span = doc.char_span(h.start, h.end, alignment_mode="expand")
+            verb = _act_verb(span.root) if span is not None else None
+            if verb is not None and verb.lemma_.lower() not in intent.undo and _announced(
+                    verb, intent):
+                if _conditional(verb, intent) and (key is None or codes[key][2] != "THREATEN"):
+                    key = intent.conditional
+                if key is not None:
+                    code = codes[key]
+                    h = replace(h, plover=code[2], plover_mode=code[3], cameo=code[4])
+        out.append(h)
+    return out
+
+
+def _conditional(verb: Token, intent: Intent) -> bool:
+    """ "will withdraw its force unless ...": an announced act with a condition attached."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in intent.unless
+                                         for m in c.children) for c in verb.children)
+
+
+def _act_verb(root: Token) -> Token:
+    """The verb that carries a noun trigger as its object ("pay a visit", "provide tons of
+    aid"); a noun in another prepositional phrase is a setting ("concessions in talks")."""
+    tok = root
+    for _ in range(3):
+        quantity = tok.lower_ == "of" or tok.dep_ == "pobj" and tok.head.lower_ == "of"
+        if tok.pos_ in {"VERB", "AUX"} or not (
+                quantity or tok.dep_ in {"dobj", "compound", "nsubjpass"}):
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _announced(verb: Token, intent: Intent) -> bool:
+    """A future auxiliary on the verb (or on the verb it is coordinated with), or an intent
+    word whose infinitive it is ("plans to visit", "is willing to withdraw")."""
+    for tok in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        if any(c.dep_ == "aux" and c.lower_ in intent.aux for c in tok.children):
+            return True
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in intent.heads:
+            return True
+    return False
 
 
 def _governed(head: Token) -> list[Token]:

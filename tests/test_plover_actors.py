@@ -1,0 +1,55 @@
+"""Who acts and towards whom in PLOVER statements (requests, threats, rejections)."""
+
+import pytest
+
+import eventcoder
+
+
+def _top(text: str):
+    report = eventcoder.extract(text)
+    events = [e for e in report.events if e.plover is not None]
+    assert events, text
+    return max(events, key=lambda e: e.confidence)
+
+
+def _country(event, role: str) -> str | None:
+    return next((a.country for a in event.actors if a.role == role), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "source", "target"),
+    [
+        # the addressee of a demand is the subject of what is demanded
+        ("China demanded that Japan cancel the planned arms sale.", "REQUEST", "CHN", "JPN"),
+        ("Russia said that Georgia must return the seized helicopter.", "REQUEST", "RUS", "GEO"),
+        # the addressee of a stance is the object of the act it governs
+        ("Turkey threatened to break relations with Austria over the vote.", "THREATEN", "TUR",
+         "AUT"),
+        ("Britain promised to continue military aid to Mozambique.", "AGREE", "GBR", "MOZ"),
+        ("Brazil refused to meet the Bolivian president in Lima.", "REJECT", "BRA", "BOL"),
+        # a phrase trigger that spans its object holds the addressee
+        ("Norway expelled two Russian diplomats for spying.", "SANCTION", "NOR", "RUS"),
+    ],
+)
+def test_addressee_of_statements(text, plover, source, target):
+    event = _top(text)
+    assert event.plover.event_type == plover
+    assert _country(event, "actor1") == source
+    assert _country(event, "actor2") == target
+
+
+def test_a_titled_official_acts_for_the_only_country_named():
+    event = _top("President Jean Moreau announced a curfew in Abidjan on Sunday.")
+    assert _country(event, "actor1") == "CIV"
+
+
+def test_an_attempted_assassination_happened():
+    report = eventcoder.extract("Gunmen attempted to assassinate the governor of Kandahar.")
+    assert any(e.plover and e.plover.event_type == "ASSAULT" for e in report.events)
+
+
+def test_a_reported_threat_with_would_is_a_threat_not_a_condition():
+    event = _top("The farmers' union said it would blockade the capital from Monday.")
+    assert event.plover.event_type == "THREATEN"
+    assert event.modality == "threatened"
+    assert event.confidence >= 0.5
