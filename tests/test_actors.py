@@ -173,3 +173,10 @@ def test_an_office_of_a_country_is_its_government(nlp):
 def test_an_office_of_something_else_stays_a_generic_office(nlp):
     hits = nlp("The president of the union criticised the plan.")._.ec_actors
     assert [(h.text, h.generic) for h in hits] == [("The president", True)]
+
+
+def test_iso_official_names_name_their_own_country(nlp):
+    hits = found(nlp, "The Democratic People's Republic of Korea and the Syrian Arab Republic "
+                      "signed a pact.")
+    assert hits["Democratic People's Republic of Korea"].country == "PRK"
+    assert hits["Syrian Arab Republic"].country == "SYR"

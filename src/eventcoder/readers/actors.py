@@ -98,7 +98,11 @@ class ActorKB:
             for branch in ("protesters", "rioters", "armed_group"):
                 base, kind = GROUPS[branch]
                 self._generated(f"{base} ({name})", c.alpha_3, kind, True)
-            for text in [name, *(ov.get("alt") or [])]:
+            # ISO's names are names too: "Democratic People's Republic of Korea", "Syrian Arab
+            # Republic" ("Korea, Republic of" style inversions are not written in running text)
+            iso_names = [n for n in (c.name, getattr(c, "official_name", None))
+                         if n and "," not in n and n != name]
+            for text in [name, *(ov.get("alt") or []), *iso_names]:
                 self._add_alias(text, Alias(military, place_like=True, priority=COUNTRY))
                 self._add_demonym(text, c.alpha_3)
                 self.place_names.add(text.lower())
