@@ -64,6 +64,9 @@ TEXTS = {
                    "rebels withdrew under a deal.",
     "due_but": "Work on the dam was due to begin on Monday, but hundreds of villagers blocked "
                "the road to the site.",
+    "riot_response": "Hundreds of youths threw stones at the governor's office in the city on "
+                     "Monday. Police responded with tear gas and water cannon to disperse the "
+                     "crowds.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -177,3 +180,7 @@ def test_a_clash_between_police_and_demonstrators_is_the_riot_itself(events):
 
 def test_a_plan_in_one_clause_does_not_reach_a_coordinated_clause_with_its_own_subject(events):
     assert top(events["due_but"]).modality == "asserted"
+
+
+def test_dispersal_told_right_after_a_riot_is_part_of_the_riot(events):
+    assert subs(events["riot_response"]) == {"Violent demonstration"}

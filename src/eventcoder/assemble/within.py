@@ -257,6 +257,29 @@ def _crowd_override(group: Group) -> tuple[str, str] | None:
     return ("Riots" if best == "Violent demonstration" else "Protests", best)
 
 
+def _rioting(group: Group) -> bool:
+    """A Violent demonstration, or violence done by demonstrators (coded one later)."""
+    if group.acled_override is not None:
+        return group.acled_override[1] == "Violent demonstration"
+    return any(m.trigger.acled_sub == "Violent demonstration" or (
+        m.actor1 is not None and m.actor1.kind in ("Protesters", "Rioters")
+        and m.trigger.acled_type in CLOSE_COMBAT | {"Explosions/Remote violence"})
+        for m in group.members)
+
+
+def _response_to_riot(group: Group, riot: Group) -> bool:
+    """ "Demonstrators threw rocks ... Security forces responded with tear gas": dispersal told
+    right after a riot, with no other place, is part of that Violent demonstration."""
+    if group.lead.trigger.acled_sub != "Protest with intervention" or group.acled_override:
+        return False
+    if not _rioting(riot):
+        return False
+    if group.place is not None and not _places_compatible(riot, group.members[0]):
+        return False
+    gap = group.members[0].sent.start - riot.members[-1].sent.end
+    return 0 <= gap <= 2 * max(1, len(riot.members[-1].sent))
+
+
 def absorb_crackdowns(groups: list[Group]) -> list[Group]:
     out: list[Group] = []
     for group in groups:
@@ -266,6 +289,10 @@ def absorb_crackdowns(groups: list[Group]) -> list[Group]:
             group.acled_override = _crowd_override(group)
         if "Arrests" in subs and "Protests" in types and group.acled_override is None:
             group.acled_override = ("Protests", "Protest with intervention")
+        riot = next((g for g in reversed(out) if _rioting(g)), None)
+        if riot is not None and _response_to_riot(group, riot):
+            riot.members.extend(group.members)  # the riot outranks the state's response to it
+            continue
         protest = next((g for g in reversed(out) if _protest(g)), None)
         if protest is not None and _crackdown_on(group, protest):
             protest.members.extend(group.members)
