@@ -67,3 +67,12 @@ def test_longest_match_filtering_survives_windows() -> None:
               + "The so-called Peace Council Office met the so called Board.")
     assert anchored(doc) == sorted(plain(doc), key=lambda m: (m[1], m[2], m[0]))
     assert len(anchored(doc)) == 2
+
+
+def test_open_ended_patterns_need_sentences_or_scan_the_whole_document() -> None:
+    nlp = spacy.blank("en")
+    anchored = AnchoredMatcher(nlp.vocab)
+    anchored.add("NO", [[{"LOWER": "no"}, {"IS_ALPHA": True, "OP": "*"}, {"LOWER": "casualties"}]])
+    doc = nlp("Shells fell. There were no reported casualties at all.")
+    assert anchored.windows(doc) == [(0, len(doc))]  # a blank pipeline sets no sentences
+    assert [(s, e) for _, s, e in anchored(doc)] == [(5, 8)]

@@ -11,7 +11,7 @@ to hold any match through the anchor, so it returns exactly the matches of a who
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,6 +99,18 @@ def _member(values: np.ndarray, sorted_hashes: np.ndarray) -> np.ndarray:
     return sorted_hashes[at] == values
 
 
+def _decided(values: np.ndarray, known: dict[int, bool], test: Callable[[int], bool]
+             ) -> np.ndarray:
+    """Which hashes pass ``test``: each distinct word form is tested once, then remembered."""
+    hits = []
+    for h in np.unique(values).tolist():
+        if h not in known:
+            known[h] = test(h)
+        if known[h]:
+            hits.append(h)
+    return _member(values, np.array(hits, dtype=np.uint64))  # np.unique kept them sorted
+
+
 @dataclass
 class _Anchors:
     """The union of every pattern's anchor, as hash arrays per attribute."""
@@ -134,15 +146,9 @@ class _Anchors:
         if self.like_num:
             mask |= table[:, _LIKE_NUM_COLUMN] == 1
         if self.regexes:
-            lowers = table[:, _COLUMNS["LOWER"]]
-            hits = []
-            for h in np.unique(lowers).tolist():  # each word form is tried once, then known
-                if h not in self.regex_hits:
-                    text = vocab.strings[h]
-                    self.regex_hits[h] = any(rx.search(text) for rx in self.regexes)
-                if self.regex_hits[h]:
-                    hits.append(h)
-            mask |= _member(lowers, np.array(sorted(hits), dtype=np.uint64))
+            strings = vocab.strings
+            mask |= _decided(table[:, _COLUMNS["LOWER"]], self.regex_hits,
+                             lambda h: any(rx.search(strings[h]) for rx in self.regexes))
         return mask
 
 
@@ -187,6 +193,8 @@ class AnchoredMatcher:
             return [(0, n)] if n else []
         ranges: list[tuple[int, int]] = []
         for width, positions in self.anchor_positions(doc).items():
+            if width is None and not doc.has_annotation("SENT_START"):
+                return [(0, n)]  # open-ended patterns and no sentences to bound them
             if width is None:  # open-ended patterns: stay inside the anchor's sentence
                 ranges += [(doc[p].sent.start, doc[p].sent.end) for p in positions.tolist()]
             else:
@@ -232,13 +240,9 @@ class WordPositions:
         words = bool(self.lemmas) or bool(len(self.lowers))
         mask = np.zeros(len(doc), dtype=bool) if words else np.ones(len(doc), dtype=bool)
         if self.lemmas:
-            known, strings, hits = self._lemma_hit, self.vocab.strings, []
-            for h in np.unique(table[:, 0]).tolist():
-                if h not in known:
-                    known[h] = strings[h].lower() in self.lemmas
-                if known[h]:
-                    hits.append(h)
-            mask |= _member(table[:, 0], np.array(sorted(hits), dtype=np.uint64))
+            strings = self.vocab.strings
+            mask |= _decided(table[:, 0], self._lemma_hit,
+                             lambda h: strings[h].lower() in self.lemmas)
         if len(self.lowers):
             mask |= _member(table[:, 1], self.lowers)
         if self.pos is not None:
