@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 EARTH_RADIUS_KM = 6371.0
+KM_PER_DEGREE_LAT = math.pi * EARTH_RADIUS_KM / 180  # one degree along a meridian
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

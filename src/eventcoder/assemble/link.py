@@ -358,7 +358,10 @@ def link_trigger(
     times: list[TimeHit],
     numbers: list[NumberHit],
     cues: list[CueHit],
+    by_sentence: dict[int, tuple[list, ...]] | None = None,
 ) -> Candidate | None:
+    """Read one trigger's event from its sentence. ``by_sentence`` lets the caller share the
+    hit lists narrowed to each sentence across the triggers of one article."""
     head = syntax.head_token(doc, trig.start, trig.end)
     if head is None:
         return None
@@ -367,11 +370,14 @@ def link_trigger(
         return None
     sent = head.sent
     sent_rng = (sent.start_char, sent.end_char)
-    # Everything below looks within the sentence: narrow the hit lists once.
+    # Everything below looks within the sentence: narrow the hit lists once per sentence.
     all_actors = actors
-    actors, places, times, numbers, cues = (
-        syntax.hits_in(hits, sent_rng) for hits in (actors, places, times, numbers, cues)
-    )
+    by_sentence = {} if by_sentence is None else by_sentence
+    if sent.start not in by_sentence:
+        by_sentence[sent.start] = tuple(
+            syntax.hits_in(hits, sent_rng) for hits in (actors, places, times, numbers, cues)
+        )
+    actors, places, times, numbers, cues = by_sentence[sent.start]
     verb = syntax.governing_verb(head)
     cand = Candidate(trigger=trig, sent=sent, head=head, mentions=[trig], sentences=[sent])
     cand.definite, cand.plural, cand.also = _determiners(head)

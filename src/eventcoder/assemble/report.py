@@ -458,8 +458,10 @@ def assemble_report(article: Article, doc: Doc) -> ArticleReport:
     actors, places = hits(doc, "ec_actors"), hits(doc, "ec_places")
     times, numbers, cues = hits(doc, "ec_times"), hits(doc, "ec_numbers"), hits(doc, "ec_cues")
     candidates: list[Candidate] = []
+    by_sentence: dict[int, tuple[list, ...]] = {}
     for trig in sorted(hits(doc, "ec_triggers"), key=lambda t: t.start):
-        cand = link_trigger(doc, article.text, trig, actors, places, times, numbers, cues)
+        cand = link_trigger(doc, article.text, trig, actors, places, times, numbers, cues,
+                            by_sentence)
         if cand is not None:
             candidates.append(cand)
     groups = [g for g in group_candidates(candidates) if _substantial(g)]

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from eventcoder.geo.build import data_file, read_curated_csv
 from eventcoder.geo.gazetteer import Candidate, Gazetteer
 from eventcoder.geo.normalise import norm_key
-from eventcoder.geodesy import haversine_km
+from eventcoder.geodesy import KM_PER_DEGREE_LAT, haversine_km
 
 FEATURE_PRIOR = {
     "PCLI": 4.0, "CONT": 3.0, "ADM1": 1.2, "PPLC": 1.8, "PPLA": 0.8, "PPL": 0.0, "ADM2": -0.6,
@@ -167,12 +167,18 @@ class _DocEvidence:
         return self._named_elsewhere(("admin1", (country, admin1)), index)
 
     def nearest_km(self, c: Candidate, index: int) -> float | None:
-        own = self.keys[index]
-        dists = [
-            haversine_km(c.lat, c.lon, p[0], p[1]) for j, p in enumerate(self.points)
-            if p is not None and j != index and self.keys[j] != own
-        ]
-        return min(dists) if dists else None
+        """Distance to the closest other place of the article. A great circle is never shorter
+        than its latitude difference, so points that cannot beat the best so far are skipped."""
+        own, best = self.keys[index], None
+        for j, p in enumerate(self.points):
+            if p is None or j == index or self.keys[j] == own:
+                continue
+            if best is not None and abs(p[0] - c.lat) * KM_PER_DEGREE_LAT >= best:
+                continue
+            d = haversine_km(c.lat, c.lon, p[0], p[1])
+            if best is None or d < best:
+                best = d
+        return best
 
 
 NAMESAKE_SHARE = 0.2  # a town with this share of its region's people gives the region its name
