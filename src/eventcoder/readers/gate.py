@@ -135,8 +135,11 @@ class _Anchors:
             if anchor.attr in ("LOWER", "LEMMA"):
                 values = frozenset(v.lower() for v in values) | values
             self.hashes[anchor.attr].update(vocab.strings.add(v) for v in values)
-            self.arrays = {a: np.array(sorted(h), dtype=np.uint64)
-                           for a, h in self.hashes.items() if h}
+
+    def seal(self) -> None:
+        """Sort the hashes for lookup once every pattern of a batch is added."""
+        self.arrays = {a: np.array(sorted(h), dtype=np.uint64)
+                       for a, h in self.hashes.items() if h}
 
     def mask(self, table: np.ndarray, vocab: Vocab) -> np.ndarray:
         """Which rows of a ``Doc.to_array(_ARRAY_ATTRS)`` table hold one of these anchors."""
@@ -165,9 +168,13 @@ class AnchoredMatcher:
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]], **kwargs: Any) -> None:
         self.matcher.add(key, patterns, **kwargs)
+        touched: dict[int | None, _Anchors] = {}
         for pattern in patterns:
-            group = self._groups.setdefault(pattern_length(pattern), _Anchors())
+            width = pattern_length(pattern)
+            group = touched[width] = self._groups.setdefault(width, _Anchors())
             group.add(pattern_anchor(pattern), self.vocab)
+        for group in touched.values():
+            group.seal()
 
     def __len__(self) -> int:
         return len(self.matcher)
