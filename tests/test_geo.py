@@ -155,13 +155,42 @@ def _mentions(text: str, *names: str) -> list[Mention]:
 
 
 def test_a_plain_name_takes_no_loose_skeleton_match():
-    def cand(name: str) -> Candidate:
-        return Candidate(1, None, name, 0.0, 0.0, "USA", None, None, "PPL", 100, "x", "skeleton")
+    def cand(name: str, country: str = "USA") -> Candidate:
+        return Candidate(1, None, name, 0.0, 0.0, country, None, None, "PPL", 100, "x", "skeleton")
 
     assert plausible((cand("Thomasville"),), "Thames Valley") == ()
     assert plausible((cand("Volmunster"),), "Almonaster") == ()
-    assert plausible((cand("Deir ez-Zor"),), "Deir Ezzor")  # a close respelling
-    assert plausible((cand("Dayr az Zawr"),), "Dair el-Zour")  # transliterated: the skeleton's
+    assert plausible((cand("Deir ez-Zor", "SYR"),), "Deir Ezzor")  # a close respelling
+    assert plausible((cand("Dayr az Zawr", "SYR"),), "Dair el-Zour")  # transliterated
+
+
+def test_a_plain_respelling_is_only_taken_for_a_place_romanised_from_another_script():
+    def cand(name: str, country: str) -> Candidate:
+        return Candidate(1, None, name, 0.0, 0.0, country, None, None, "PPL", 100, "x", "skeleton")
+
+    assert plausible((cand("Kafr Nabl", "SYR"),), "Kafranbel") == ()  # too far even so
+    assert plausible((cand("Mayadin", "SYR"),), "Mayadeen")  # Arabic script: respellings abound
+    assert plausible((cand("Harlington", "GBR"),), "Harlingten") == ()  # English spelt as is
+    assert plausible((cand("Capitola", "USA"),), "Capitol") == ()
+
+
+def test_an_unknown_street_is_not_placed_by_a_namesake_the_story_does_not_place(gaz):
+    text = (
+        "Musicians from Lafayette, Louisiana, set up on Sunday. Near Washington Square the "
+        "crowd spilled into Frenchmen Street until late."
+    )
+    names = ("Lafayette", "Louisiana", "Washington Square", "Frenchmen Street")
+    got = Resolver(gaz).resolve(_mentions(text, *names), backoff=True)
+    # the Philadelphia neighbourhood has nothing in the story near it; Lafayette has its state
+    assert got[3].candidate == got[0].candidate
+    assert got[3].candidate.admin1 == "Louisiana"
+
+
+def test_region_adjectives_name_their_region(gaz):
+    text = "English and Scottish fans met in Glasgow before the match with Welsh rivals."
+    got = Resolver(gaz).resolve(_mentions(text, "English", "Scottish", "Glasgow", "Welsh"))
+    assert [r.candidate.name for r in got] == ["England", "Scotland", "Glasgow", "Wales"]
+    assert {r.candidate.feature for r in got[:2]} == {"ADM1"}
 
 
 def test_a_village_namesake_needs_its_own_evidence_to_beat_a_world_city(gaz):

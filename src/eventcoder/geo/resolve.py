@@ -247,13 +247,18 @@ def _town_of_story(r: Resolution, index: int, ev: _DocEvidence, n: int) -> bool:
             or ev.country_votes(c.country, index) >= 0.5)
 
 
-def _focus(resolutions: list[Resolution], ev: _DocEvidence) -> Candidate | None:
+def _focus(
+    resolutions: list[Resolution], ev: _DocEvidence, placed: list[bool]
+) -> Candidate | None:
     """The article's main place: its most often named town or site (first on ties), counting
     only names matched as written whose country the rest of the article supports, so one
-    stray namesake cannot become every unknown building's place."""
+    stray namesake cannot become every unknown building's place. A town the article also
+    places (``placed``: a parent, its region named, a neighbour nearby) wins over one it does
+    not, however often that is named."""
     counts: dict[int, int] = defaultdict(int)
     regions: dict[int, int] = defaultdict(int)
     first: dict[int, Candidate] = {}
+    located: set[int] = set()
     for i, r in enumerate(resolutions):
         c = r.candidate
         if c is None or r.via != "name" or c.match == "skeleton" or c.feature == "CONT":
@@ -263,8 +268,10 @@ def _focus(resolutions: list[Resolution], ev: _DocEvidence) -> Candidate | None:
             regions[c.pid] += 1
         elif _town_of_story(r, i, ev, len(resolutions)):
             counts[c.pid] += 1
+            if placed[i]:
+                located.add(c.pid)
     # no town the article stands behind: its most named region or country (a coarse point)
-    counts = counts or regions
+    counts = {pid: n for pid, n in counts.items() if pid in located} or counts or regions
     if not counts:
         return None
     return first[max(counts, key=lambda pid: counts[pid])]
@@ -312,9 +319,16 @@ def _bare_words(name: str) -> list[str]:
     return [t for t in norm_key(name).split() if t != "al"]
 
 
+@lru_cache(maxsize=1)
+def _romanised() -> frozenset[str]:
+    return frozenset(r["iso3"] for r in read_curated_csv(data_file("romanised_countries.csv")))
+
+
 def plausible(cands: tuple[Candidate, ...], name: str) -> tuple[Candidate, ...]:
     """Drop loose (skeleton) matches for names that do not look transliterated: the skeleton
-    is for 'Dayr al-Zawr' ~ 'Deir ez-Zor', not 'Thames Valley' ~ 'Thomasville'."""
+    is for 'Dayr al-Zawr' ~ 'Deir ez-Zor', not 'Thames Valley' ~ 'Thomasville'. A plain name
+    may still be a respelling ('Qatraneh'), but only of a place whose name is romanised from
+    another script; 'Anfield' is not 'Ninfield' nor 'Capitol' 'Capitola'."""
     if not cands or any(c.match != "skeleton" for c in cands):
         return cands
     if TRANSLITERATION_MARK.search(name):
@@ -322,7 +336,8 @@ def plausible(cands: tuple[Candidate, ...], name: str) -> tuple[Candidate, ...]:
     words = _bare_words(name)
     return tuple(
         c for c in cands
-        if len(_bare_words(c.name)) == len(words)
+        if c.country in _romanised()
+        and len(_bare_words(c.name)) == len(words)
         and fuzz.ratio(" ".join(words), " ".join(_bare_words(c.name))) >= PLAIN_FUZZY_RATIO
     )
 
@@ -377,17 +392,27 @@ class Resolver:
             self._back_off(out, evidence)
         return out
 
-    @staticmethod
-    def _back_off(out: list[Resolution], ev: _DocEvidence) -> None:
+    def _back_off(self, out: list[Resolution], ev: _DocEvidence) -> None:
         """Unknown names go to the article's main place; a place name inside an unknown name
         ('Royal Street', 'Colorado State University') keeps its own place only when it is not
         a region around that main place and the rest of the article supports its country."""
-        main = _focus(out, ev)
+        placed = [
+            r.candidate is not None and r.via == "name"
+            and self._local(r.candidate, i, ev, self._parent(r.mention))
+            for i, r in enumerate(out)
+        ]
+        main = _focus(out, ev, placed)
         if main is None:
             return
+        # a town lends its point to the unknown names beside it only when something besides
+        # its country places it in the story: it is the main place, a big town, or it has a
+        # parent, its region named or another place of the article nearby ('Washington
+        # Square' in a New Orleans story is not the Philadelphia neighbourhood's street corner)
         towns = [
             (r.mention.start, r.candidate) for i, r in enumerate(out)
-            if _town_of_story(r, i, ev, len(out))
+            if _town_of_story(r, i, ev, len(out)) and (
+                r.candidate is main or r.candidate.population >= BIG_PART or placed[i]
+            )
         ]
         for i, r in enumerate(out):
             c = r.candidate
