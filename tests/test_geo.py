@@ -186,6 +186,17 @@ def test_an_unknown_street_is_not_placed_by_a_namesake_the_story_does_not_place(
     assert got[3].candidate.admin1 == "Louisiana"
 
 
+def test_a_small_namesake_at_home_needs_the_story_to_place_it(gaz):
+    text = "Police in Louisville said officers from Columbus, Ohio, had joined the search."
+    got = Resolver(gaz).resolve(_mentions(text, "Louisville", "Columbus", "Ohio"))
+    assert got[0].candidate.admin1 == "Kentucky"  # Ohio named elsewhere is not enough
+    text = "Police in Louisville, Ohio, said officers from Columbus had joined the search."
+    got = Resolver(gaz).resolve(
+        [Mention(10, 20, "Louisville", parent="Ohio"), *_mentions(text, "Columbus")]
+    )
+    assert got[0].candidate.admin1 == "Ohio"
+
+
 def test_region_adjectives_name_their_region(gaz):
     text = "English and Scottish fans met in Glasgow before the match with Welsh rivals."
     got = Resolver(gaz).resolve(_mentions(text, "English", "Scottish", "Glasgow", "Welsh"))

@@ -298,6 +298,29 @@ def _famous(cs: tuple[Candidate, ...], best: Candidate) -> Candidate | None:
     return None
 
 
+DOMINANT_TOWN = 100_000  # a town this big is what its name means, unless the story places another
+DOMINANT_SHARE = 0.1  # ... namesake of under this share of its people
+
+
+def _dominant(cs: tuple[Candidate, ...], best: Candidate) -> Candidate | None:
+    """'Louisville' in a story that also names Ohio is still Kentucky's city of 600,000, not
+    Ohio's town of 9,000: within one country, a region named somewhere in the article or a
+    town 150 km away does not outweigh a tenfold difference in size. Returns the big town when
+    ``best`` is such a small namesake; the caller keeps ``best`` when the story places it (a
+    parent, a town within 50 km). Namesakes abroad are ``_famous``'s question."""
+    if not best.feature.startswith("PPL"):
+        return None
+    towns = [c for c in cs if c.feature.startswith("PPL") and c.match in ("name", "variant")
+             and c.country == best.country]
+    if not towns:
+        return None
+    top = max(towns, key=lambda c: c.population)
+    if (top is not best and top.population >= DOMINANT_TOWN
+            and best.population < DOMINANT_SHARE * top.population):
+        return top
+    return None
+
+
 BIG_PART = 100_000  # a town this big named inside an unknown name is taken at its word
 
 
@@ -387,6 +410,9 @@ class Resolver:
             famous = _famous(cs, best)
             if famous is not None and not self._local(best, i, evidence, parents):
                 best_score, best = next(t for t in scored if t[1] is famous)
+            dominant = _dominant(cs, best)
+            if dominant is not None and not self._placed(best, i, evidence, parents):
+                best_score, best = next(t for t in scored if t[1] is dominant)
             out.append(Resolution(m, best, best_score, len(cs), via[i]))
         if backoff:
             self._back_off(out, evidence)
@@ -448,6 +474,18 @@ class Resolver:
         near = ev.nearest_km(c, index) if c.feature not in POINT_FREE else None
         return near is not None and near < 200
 
+    @staticmethod
+    def _placed(
+        c: Candidate, index: int, ev: _DocEvidence, parents: tuple[Candidate, ...]
+    ) -> bool:
+        """Evidence that names the place itself: a parent ('Portland, Texas') or another
+        place of the article within 50 km."""
+        if any(p.country == c.country and (p.feature == "PCLI" or p.admin1 == c.admin1)
+               for p in parents):
+            return True
+        near = ev.nearest_km(c, index)
+        return near is not None and near < 50
+
     def _part_candidates(self, text: str) -> tuple[Candidate, ...]:
         """Candidates of the longest known place name inside an unknown multi-word name."""
         words = text.replace("\u2019", "'").split()
@@ -467,8 +505,12 @@ class Resolver:
     def _parent(self, m: Mention) -> tuple[Candidate, ...]:
         if not m.parent:
             return ()
-        return tuple(c for c in self.gaz.candidates(m.parent, fuzzy=False)
-                     if c.feature in ADMIN_FEATURES)
+        found = tuple(c for c in self.gaz.candidates(m.parent, fuzzy=False)
+                      if c.feature in ADMIN_FEATURES)
+        # ', Ohio' is the state, not Kentucky's Ohio County: a region bearing the name as
+        # written outranks those whose name only contains it
+        exact = tuple(c for c in found if c.match == "name")
+        return exact or found
 
     def _evidence(
         self, mentions: list[Mention], cands: list[tuple[Candidate, ...]],
