@@ -197,6 +197,12 @@ def test_a_small_namesake_at_home_needs_the_story_to_place_it(gaz):
     assert got[0].candidate.admin1 == "Ohio"
 
 
+def test_a_bare_county_name_inside_a_site_name_is_not_the_county(gaz):
+    text = "Fans queued outside Craven Cottage in London before the derby on Saturday."
+    got = Resolver(gaz).resolve(_mentions(text, "Craven Cottage", "London"), backoff=True)
+    assert got[0].candidate == got[1].candidate  # not Craven County, North Carolina
+
+
 def test_region_adjectives_name_their_region(gaz):
     text = "English and Scottish fans met in Glasgow before the match with Welsh rivals."
     got = Resolver(gaz).resolve(_mentions(text, "English", "Scottish", "Glasgow", "Welsh"))

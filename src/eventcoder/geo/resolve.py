@@ -494,9 +494,11 @@ class Resolver:
                 part = words[start:start + size]
                 if not part[0][:1].isupper() or all(_is_generic(w) for w in part):
                     continue
+                # a county's bare name inside another name ('Fire Island', 'Craven Cottage')
+                # is rarely the county: 'Island County', 'Craven County' are not candidates
                 found = tuple(
                     c for c in self.gaz.candidates(" ".join(part), fuzzy=False)
-                    if c.match != "demonym"
+                    if c.match != "demonym" and not (c.feature == "ADM2" and c.match == "variant")
                 )
                 if found:
                     return found
