@@ -265,3 +265,24 @@ def test_gwn_common_nouns_are_read_but_not_resolved_as_toponyms(gaz, tmp_path):
     score = evaluate_file(xml, gaz, tmp_path / "pred.jsonl")
     assert score.scored == 1 and score.within_161 == 1
     assert (tmp_path / "pred.jsonl").read_text().count("\n") == 1  # the noun is not resolved
+
+
+def test_an_outlet_is_placed_by_its_country_code_domain_only():
+    from eventcoder.geo.outlet import outlet_country
+
+    assert outlet_country("https://www.example.co.uk/news/1") == "GBR"
+    assert outlet_country("http://news.example.ca/story?id=2") == "CAN"
+    assert outlet_country("example.com.au/a") == "AUS"
+    assert outlet_country("https://example.com/a") is None
+    assert outlet_country("https://example.io/a") is None  # sold worldwide
+    assert outlet_country(None) is None and outlet_country("not a url") is None
+
+
+def test_the_outlet_country_tips_a_namesake_the_text_leaves_open(gaz):
+    text = "The meeting in London drew a large crowd."
+    mentions = _mentions(text, "London")
+    assert Resolver(gaz).resolve(mentions)[0].candidate.country == "GBR"
+    assert Resolver(gaz).resolve(mentions, "CAN")[0].candidate.country == "GBR"  # weak alone
+    text = "The meeting in London drew a crowd from Ontario towns."
+    mentions = _mentions(text, "London", "Ontario")
+    assert Resolver(gaz).resolve(mentions, "CAN")[0].candidate.country == "CAN"

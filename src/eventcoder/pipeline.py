@@ -13,6 +13,7 @@ from datetime import date
 
 from eventcoder.assemble import assemble_report
 from eventcoder.assemble.report import article_meta
+from eventcoder.geo.outlet import outlet_country
 from eventcoder.model import Article, ArticleReport
 from eventcoder.nlp import DEFAULT_MODEL, load_pipeline, make_docs
 from eventcoder.readers.hits import DocContext
@@ -66,7 +67,10 @@ def extract_articles(
             if not article.sha256:
                 article.sha256 = sha256_text(article.text)
             pending.append(article)
-            yield article.text, DocContext(published=article.published, outlet=article.outlet)
+            yield article.text, DocContext(
+                published=article.published, outlet=article.outlet,
+                extra={"outlet_country": outlet_country(article.url)},
+            )
 
     docs = nlp.pipe(make_docs(nlp, contexts()), batch_size=batch_size)
     for doc in docs:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventcoder.geo.gazetteer import Gazetteer
+from eventcoder.geo.outlet import outlet_country
 from eventcoder.geo.recognise import words_around
 from eventcoder.geo.resolve import Mention, Resolver, haversine_km
 
@@ -35,6 +36,7 @@ class GoldDoc:
     doc: str
     text: str
     toponyms: list[GoldToponym] = field(default_factory=list)
+    link: str | None = None  # the article's address, where the set gives it (GeoWebNews)
 
 
 def _num(el: ET.Element | None, cast=float):
@@ -60,7 +62,7 @@ def read_gritta_xml(path: Path) -> Iterator[GoldDoc]:
     for i, art in enumerate(root.iter("article")):
         doc_id = art.get("docid") or art.get("file") or str(i)
         text = art.findtext("text") or ""
-        gold = GoldDoc(doc_id, text)
+        gold = GoldDoc(doc_id, text, link=(art.findtext("link") or "").strip() or None)
         for top in art.iter("toponym"):
             start, end = _num(top.find("start"), int), _num(top.find("end"), int)
             if start is None or end is None:
@@ -127,7 +129,7 @@ def evaluate_file(
         for doc in read_gritta_xml(path):
             doc.toponyms = [t for t in doc.toponyms if t.toponym]
             mentions = [_mention(doc.text, t, gazetteer) for t in doc.toponyms]
-            resolved = resolver.resolve(mentions, backoff=backoff)
+            resolved = resolver.resolve(mentions, outlet_country(doc.link), backoff=backoff)
             for gold, res in zip(doc.toponyms, resolved, strict=True):
                 c = res.candidate
                 if out:
