@@ -46,6 +46,12 @@ def test_seed_style_sites_are_found_and_resolved(nlp):
     assert hits["Syria"].is_country and not hits["Anbar"].is_country
 
 
+def test_a_province_word_inside_the_models_place_name_is_read_as_a_hint(nlp):
+    hits = places(nlp, "Warplanes struck Hama province on Sunday and shelled Daraa on Monday.")
+    assert hits["Hama"].feature == "ADM1" and hits["Hama"].country == "SYR"
+    assert hits["Hama"].geo_precision == 3
+
+
 def test_people_named_like_towns_are_not_places(nlp):
     hits = places(nlp, "Lincoln Chafee met Paris Hilton and Jordan Peterson in Damascus.")
     assert "Damascus" in hits

@@ -129,9 +129,18 @@ def _phrase_until_clause(token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right)
 
 
+WIDE_FEATURES = ("SEA", "GULF", "RGN", "CONT", "OCN")  # wider than any province
+
+
 def _place_rank(place: PlaceHit) -> tuple:
-    precise = 0 if not place.is_country else 2
-    if place.feature and place.feature.startswith("ADM1"):
+    """Towns and sites first, then provinces, then seas and regions, then countries: 'hit
+    Idlib ... near the Mediterranean coast' happened in Idlib."""
+    precise = 0
+    if place.is_country:
+        precise = 3
+    elif place.feature and place.feature.startswith(WIDE_FEATURES):
+        precise = 2
+    elif place.feature and place.feature.startswith("ADM1"):
         precise = 1
     return (precise, place.geo_precision or 3, -place.score)
 
@@ -139,6 +148,11 @@ def _place_rank(place: PlaceHit) -> tuple:
 def _choose_place(places: list[PlaceHit]) -> PlaceHit | None:
     resolved = [p for p in places if p.lat is not None or p.country]
     return min(resolved, key=_place_rank) if resolved else None
+
+
+def _head_in(doc: Doc, hit: PlaceHit, clause: set[int]) -> bool:
+    head = syntax.head_token(doc, hit.start, hit.end)
+    return head is not None and head.i in clause
 
 
 def _cue_scopes(cue: CueHit, doc: Doc, trigger_head: Token, clause: set[int]) -> bool:
@@ -504,17 +518,26 @@ def link_trigger(
             return _locative(doc, p) and _governing_prep(doc, p) not in ("from", "of")
         return True
 
-    clause_places = [p for p in syntax.hits_in(places, syntax.subtree_range(verb)) if usable(p)]
+    # the verb's own clause: not a place in a clause of its own ("..., as ministers gathered
+    # in Brussels"; "weapons it said were intended for an attack near the coast")
+    own = syntax.own_clause(verb) | (syntax.own_clause(harm) if harm is not None else set())
+    clause_places = [
+        p for p in syntax.hits_in(places, syntax.subtree_range(verb))
+        if usable(p) and _head_in(doc, p, own)
+    ]
     if harm is not None:
         clause_places += [
-            p for p in syntax.hits_in(places, syntax.subtree_range(harm)) if usable(p)
+            p for p in syntax.hits_in(places, syntax.subtree_range(harm))
+            if usable(p) and _head_in(doc, p, own) and p not in clause_places
         ]
     sent_places = [p for p in syntax.hits_in(places, sent_rng) if usable(p) and _locative(doc, p)]
     chosen = _choose_place([p for p in target_places if usable(p)])
     # A sea, region or country is only the fallback for a town or site in the same clause.
     if _vague(chosen):
         chosen = _choose_place([*([chosen] if chosen else []), *clause_places])
-    if _vague(chosen):
+    # the rest of the sentence only when the event's own clause named no more than a country:
+    # a province it names beats a town in another clause
+    if chosen is None or chosen.is_country:
         chosen = _choose_place([*([chosen] if chosen else []), *sent_places])
     if chosen is not None:
         cand.country = chosen.country

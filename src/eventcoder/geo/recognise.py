@@ -87,7 +87,9 @@ NOT_PLACE_LABELS = frozenset(
 _CONNECTORS = ARTICLES | {"-", "'", "\u2019", "de", "du", "des", "la", "le", "di", "da", "del",
                          "van", "von", "ibn", "bin", "bint", "abu", "sur", "upon", "am"}
 _OF = StringStore()["of"]
-_GENERIC_TAIL = frozenset({"city", "town", "village"})  # 'Ibb city' is Ibb
+# 'Ibb city' is Ibb, 'Hama province' Hama (the word after it still hints at the province)
+_GENERIC_TAIL = frozenset({"city", "town", "village", "province", "governorate", "region",
+                           "district", "oblast", "state", "countryside"})
 MAX_NAME_TOKENS = 6
 BIG_TOWN = 100_000  # a town this size named without a locative word is still taken as a place
 SKELETON_PLAIN_RATIO = 80  # a plain single word needs a near-exact fuzzy match
@@ -342,7 +344,8 @@ def _strip_det(span: Span) -> Span:
 
 
 def _strip_generic_tail(span: Span, text: str, gaz: Gazetteer) -> Span:
-    """'Ibb city' -> 'Ibb' when the gazetteer knows only the shorter name."""
+    """'Ibb city' -> 'Ibb', 'Hama province' -> 'Hama' when the gazetteer knows only the
+    shorter name."""
     if len(span) > 1 and span[-1].lower_ in _GENERIC_TAIL:
         if not _lookup(gaz, text[span.start_char:span.end_char]):
             return span[:-1]
