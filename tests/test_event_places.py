@@ -30,3 +30,37 @@ def test_a_sea_named_in_a_relative_clause_is_not_where_the_strike_fell():
     places = _places(text)
     assert places and all(p is None or "Mediterranean" not in p for p in places)
     assert any(p and "Hama" in p for p in places)
+
+
+LONG_REPORT = (
+    "Government aircraft bombed the town of Maarat al-Numan on Tuesday, killing six people, "
+    "according to local rescue workers. The town lies on the main highway between the north "
+    "and the capital. Residents said the strikes came shortly after dawn and hit a market and "
+    "a bakery. Aid groups said they were struggling to reach families who had fled towards the "
+    "border. The United Nations has repeatedly warned that the region is home to millions of "
+    "people, many of whom have already been displaced several times. Diplomats in Europe said "
+    "talks on a ceasefire would resume later this month, although few expected a breakthrough. "
+    "Prisoners have been tortured and killed in their thousands. "
+    "Officials in neighbouring countries said they feared a new wave of refugees, and several "
+    "governments called for restraint. Analysts said the coming weeks would show whether the "
+    "government intends a wider offensive or limited raids on the rebels' supply lines. "
+    "Prices of bread and fuel have risen sharply across the province this winter, and many "
+    "schools remain closed because teachers have left for safer areas. Doctors at the few "
+    "hospitals still working said they were short of anaesthetics and blood for transfusions. "
+    "Local councils have asked donors to fund generators and water pumps before the summer. "
+    "Farmers said they could not reach their fields, and the harvest was expected to be poor. "
+    "Many families now depend on remittances from relatives abroad, and on the monthly food "
+    "baskets that charities hand out in the camps along the frontier."
+)
+
+
+def test_a_long_report_that_says_neither_where_nor_when_of_an_act_is_not_reporting_it():
+    assert len(LONG_REPORT) >= 1500
+    article = make_article(LONG_REPORT, published=date(2024, 3, 13))
+    kept = next(extract_articles([article])).events
+    assert any(e.acled and e.location and "Nu" in e.location.name for e in kept)
+    everything = next(extract_articles([article], min_confidence=0)).events
+    generic = [e for e in everything if e.evidence and "thousands" in
+               LONG_REPORT[e.evidence[0].start:e.evidence[0].end]]
+    assert generic and all(e.confidence < 0.5 for e in generic)
+    assert not any(e in kept for e in generic)

@@ -220,7 +220,10 @@ def _sources(group: Group, outlet: str | None) -> list[Source]:
     return out
 
 
-def _confidence(group: Group, event: Event) -> float:
+LONG_REPORT_CHARS = 1500  # about ten sentences: a report with room to say where and when
+
+
+def _confidence(group: Group, event: Event, long_report: bool = False) -> float:
     """How sure we are that this is one real, specific event: the strength of the words plus
     each concrete detail that anchors it (place, date, named actor, toll, source).
 
@@ -256,6 +259,11 @@ def _confidence(group: Group, event: Event) -> float:
     crowd = event.acled is not None and event.acled.event_type in ("Protests", "Riots")
     if all(m.bare_plural for m in group.members) and event.location is None and not crowd:
         score -= 0.15  # a kind of act ("executions"), not one act at one place
+    if long_report and event.location is None and event.date.mention is None and not crowd:
+        # a long report that says neither where nor when of this act is recalling or
+        # generalising ("were tortured and murdered in their thousands"), not reporting it;
+        # a one-line snippet may simply have been cut from its context
+        score -= 0.15
     if event.modality in ("negated", "hypothetical"):
         score *= 0.5
     return round(max(0.05, min(1.0, score)), 3)
@@ -377,7 +385,7 @@ def build_event(
         sources=_sources(group, article.outlet),
         evidence=[Span(start=s, end=e) for s, e in evidence],
     )
-    event.confidence = _confidence(group, event)
+    event.confidence = _confidence(group, event, len(article.text) >= LONG_REPORT_CHARS)
     return event
 
 
