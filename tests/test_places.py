@@ -52,6 +52,13 @@ def test_a_province_word_inside_the_models_place_name_is_read_as_a_hint(nlp):
     assert hits["Hama"].geo_precision == 3
 
 
+def test_a_name_the_model_cut_short_or_called_a_date_is_still_found(nlp):
+    hits = places(nlp, "Troops took the villages between Deir ez-Zor and Mayadeen on Friday.")
+    assert hits["Deir ez-Zor"].country == "SYR"  # the model labels only 'Deir'
+    assert hits["Mayadeen"].country == "SYR"  # the model calls it a DATE
+    assert not places(nlp, "Shelling eased in the city during Ramadan and at Easter.")
+
+
 def test_people_named_like_towns_are_not_places(nlp):
     hits = places(nlp, "Lincoln Chafee met Paris Hilton and Jordan Peterson in Damascus.")
     assert "Damascus" in hits

@@ -215,6 +215,39 @@ class _View:
             end = j
         return runs
 
+    def run_end(self, j: int) -> list[int]:
+        """Where a name could end if it goes on from token ``j`` the way ``runs`` reads one
+        ('Deir' + 'ez-Zor'): each possible end after ``j``, nearest first."""
+        k, n, ends = self.kind, self.n, []
+        while j < n and len(ends) < MAX_NAME_TOKENS:
+            if k[j] == _NAME or self.glued(j):
+                j += 1
+                ends.append(j)
+                continue
+            m = j
+            while m < n and k[m] >= _CONN:
+                m += 1
+            if m > j and m < n and k[m] == _NAME:
+                j = m + 1
+                ends.append(j)
+                continue
+            break
+        return ends
+
+    def after_place(self, i: int) -> bool:
+        """Token i follows 'and', 'or' or a comma that follows a place the model labelled,
+        perhaps with the rest of its name ('between Raqqa and Mayadeen', 'Deir ez-Zor and
+        Mayadeen')."""
+        p = i - 1
+        if p < 1 or self.doc[p].lower_ not in ("and", "or", ","):
+            return False
+        for q in range(p - 1, max(-1, p - 5), -1):
+            if self.place[q]:
+                return True
+            if self.kind[q] == _OTHER:
+                return False
+        return False
+
     def prev_word(self, i: int) -> int | None:
         """The word before token ``i``, skipping a determiner ('in the Donbas')."""
         j = i - 1
@@ -241,9 +274,11 @@ class _View:
         """Tokens i..j (inside ``run``) are a date, a number, or part of a person's or an
         organisation's name, whatever the gazetteer says."""
         ids, lower, ent = _ids(), self.lower, self.ent
-        if any(ent[k] in ids["not_place_label"] for k in range(i, j)):
+        dated = any(ent[k] in ids["not_place_label"] for k in range(i, j))
+        if dated and not self._named_date(i, j):
             return True
-        if j - i == 1 and (lower[i] in ids["month"] or lower[i] in ids["weekday"]):
+        if j - i == 1 and (lower[i] in ids["month"] or lower[i] in ids["weekday"]
+                           or lower[i] in ids["holiday"]):
             return True
         if i > 0 and lower[i - 1] in ids["title"]:
             return True  # 'President Jordan', 'Gen. Sudan'
@@ -260,6 +295,16 @@ class _View:
             if any(lower[k] in ids["org_word"] for k in range(run[0], run[1]) if not i <= k < j):
                 return True  # 'Gaza Health Ministry', 'Kharkiv University'
         return False
+
+    def _named_date(self, i: int, j: int) -> bool:
+        """The model called a plain capitalised name a date or number ('between Raqqa and
+        Mayadeen'): no digit, month, weekday or feast among its words, so the label is a slip."""
+        ids = _ids()
+        return all(
+            self.kind[k] == _NAME and self.alpha[k] and self.lower[k] not in ids["month"]
+            and self.lower[k] not in ids["weekday"] and self.lower[k] not in ids["holiday"]
+            for k in range(i, j)
+        )
 
     def transliterated(self, i: int, j: int, name: str) -> bool:
         """Looks like a transliteration ('Dair el Zour', 'Ma'arat al-Numan'), where spellings
@@ -352,6 +397,17 @@ def _strip_generic_tail(span: Span, text: str, gaz: Gazetteer) -> Span:
     return span
 
 
+def _extend_name(view: _View, span: Span, text: str, gaz: Gazetteer) -> Span:
+    """The model sometimes labels only the head of a transliterated name ('Deir' of 'Deir
+    ez-Zor'): an unknown entity takes the longest continuation the gazetteer knows."""
+    if _lookup(gaz, text[span.start_char:span.end_char]):
+        return span
+    for end in reversed(view.run_end(span.end)):
+        if _lookup(gaz, text[span.start_char:view.end_char(end)]):
+            return view.doc[span.start:end]
+    return span
+
+
 def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
     """Toponym mentions in ``doc`` with hints, parents and relative-position flags.
 
@@ -360,11 +416,11 @@ def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
     context or standing says place, not person, organisation or date."""
     text = doc.text if text is None else text
     found: list[Found] = []
+    view = _View(doc)
     spans: list[tuple[Span, bool, bool]] = [
-        (_strip_generic_tail(_strip_det(e), text, gaz), True, True)
+        (_extend_name(view, _strip_generic_tail(_strip_det(e), text, gaz), text, gaz), True, True)
         for e in doc.ents if e.label_ in PLACE_LABELS
     ]
-    view = _View(doc)
     runs = _run_candidates(view, view.runs(), text, gaz)
     spans += [(doc[i:j], False, fuzzy) for i, j, fuzzy in runs]
     for span, labelled, fuzzy in spans:
@@ -393,7 +449,8 @@ def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
             big_region = any(c.feature in ("PCLI", "ADM1") for c in cands)
             if name.isupper() and len(name) <= 3 and not big_region:
                 continue  # 'AI', 'SA': of the short capitals, only countries and states
-            locative = hint not in (None, "THE") or parent is not None or view.locative(i)
+            locative = (hint not in (None, "THE") or parent is not None or view.locative(i)
+                        or view.after_place(i))
             if j - i == 1 and doc[i].tag_ not in ("NNP", "NNPS") and (
                 doc[i].is_sent_start or not locative
             ):
