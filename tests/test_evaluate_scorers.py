@@ -6,6 +6,7 @@ import pytest
 
 from eventcoder.evaluate.scorers import (
     accuracy,
+    lead_event,
     macro_f1,
     per_class_scores,
     share,
@@ -13,6 +14,7 @@ from eventcoder.evaluate.scorers import (
     weighted_f1,
 )
 from eventcoder.geodesy import haversine_km
+from eventcoder.model import ArticleMeta, ArticleReport, Event, Mention, Plover, Span
 
 
 def test_per_class_scores_count_missing_predictions_as_misses():
@@ -56,3 +58,23 @@ def test_haversine_matches_known_distances():
     assert haversine_km(0.0, 0.0, 0.0, 1.0) == pytest.approx(2 * math.pi * 6371 / 360, rel=1e-6)
     # Damascus to Aleppo is roughly 310 km as the crow flies
     assert 280 < haversine_km(33.51, 36.29, 36.20, 37.16) < 330
+
+
+def _event(kind: str, sentence: int, confidence: float, status: str = "new") -> Event:
+    return Event(id=f"{kind}-{sentence}", status=status, plover=Plover(event_type=kind),
+                 trigger=Mention(text=kind, start=sentence, end=sentence + 1),
+                 evidence=[Span(start=sentence, end=sentence + 50)], confidence=confidence)
+
+
+def test_the_lead_event_is_the_strongest_of_the_first_sentence_with_one():
+    report = ArticleReport(article=ArticleMeta(id="a", sha256=""), events=[
+        _event("ASSAULT", 0, 0.7),  # the attack a statement is about, told as news
+        _event("ACCUSE", 0, 0.8, status="background"),  # "have condemned the attack"
+        _event("CONSULT", 60, 0.95),  # a later sentence does not outrank the lead
+        _event("AID", 0, 0.3),  # below the user's threshold
+    ])
+    assert lead_event(report).plover.event_type == "ACCUSE"
+    assert lead_event(report, lambda e: e.plover.event_type != "ACCUSE").plover.event_type \
+        == "ASSAULT"
+    assert lead_event(report, min_confidence=0.9).plover.event_type == "CONSULT"
+    assert lead_event(report, min_confidence=0.99) is None

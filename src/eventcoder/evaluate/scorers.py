@@ -137,10 +137,12 @@ def lead_event(
     keep: Callable[[Event], bool] = lambda e: True,
     min_confidence: float = 0.0,
 ) -> Event | None:
-    """What a story is about: an event of its first sentence that reports one (news puts the
-    main event in the lead), a new one before background, then the most confident. The lead's
-    main clause usually carries the strongest words; a cause or backdrop named earlier in the
-    same sentence ("after the ban, X lifted ...") does not win by coming first."""
+    """What a story is about: the most confident event of its first sentence that reports one
+    (news puts the main event in the lead). The lead's main clause usually carries the strongest
+    words; a cause or backdrop named earlier in the same sentence ("after the ban, X lifted ...")
+    does not win by coming first. New-versus-background does not rank them: read from tense and
+    aspect, it marks the lead's own act as background ("have condemned the attack", "is
+    investigating the deal") as often as the backdrop it names."""
     kept = [e for e in confident_events(report, min_confidence) if keep(e)]
     if not kept:
         return None
@@ -150,7 +152,7 @@ def lead_event(
 
     first = min(sentence(e) for e in kept)
     lead = [e for e in kept if sentence(e) == first]
-    return max(lead, key=lambda e: (e.status == "new", e.confidence))
+    return max(lead, key=lambda e: e.confidence)
 
 
 def snippet(text: str, limit: int = 160) -> str:
