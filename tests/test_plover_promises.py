@@ -69,3 +69,9 @@ def test_shock_and_horror_at_an_act_are_disapproval(text):
 )
 def test_easing_a_restriction_or_ending_attacks_is_a_concession(text):
     assert _types(text)[0][0] == "CONCEDE", text
+
+
+def test_taking_part_takes_nothing():
+    text = "Ten students who took part in the protests were arrested on Monday."
+    assert all(kind != "ASSAULT" for kind, _ in _types(text))
+    assert ("ASSAULT", None) in _types("Rebels took the town of Kidal on Sunday.")
