@@ -1,6 +1,6 @@
 """NGEC synthetic stories: document-level PLOVER type and mode.
 
-The document's label is the PLOVER type of its lead event (the most confident event of the first
+The document's label is the PLOVER type of its lead event (the first event named in the first
 sentence that reports one); the mode is scored where gold has one.
 """
 
@@ -75,7 +75,7 @@ def score_synthetic(
         errors=errors[:n_errors],
         notes=[
             "document label = PLOVER type of the lead event (first sentence with an event; "
-            "its most confident)",
+            "its first-named event)",
             f"mode accuracy over the {len(with_mode)} stories whose gold has a mode",
         ],
     )
