@@ -1,4 +1,4 @@
-"""What a promise or vow is coded as in PLOVER: by the act promised (codebook CONCEDE, THREATEN)."""
+"""PLOVER readings of promises, vows, votes and reactions: coded by the act they are about."""
 
 import pytest
 
@@ -75,3 +75,15 @@ def test_taking_part_takes_nothing():
     text = "Ten students who took part in the protests were arrested on Monday."
     assert all(kind != "ASSAULT" for kind, _ in _types(text))
     assert ("ASSAULT", None) in _types("Rebels took the town of Kidal on Sunday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The national legislature voted on Sunday to lift the nationwide curfew.", "CONCEDE"),
+        ("The rebel assembly voted on Saturday to disarm.", "CONCEDE"),
+        ("The government decided to expel the Dutch ambassador.", "SANCTION"),
+    ],
+)
+def test_a_vote_or_decision_is_coded_by_what_it_decides(text, kind):
+    assert [k for k, _ in _types(text)] == [kind], text

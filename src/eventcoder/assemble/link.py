@@ -575,6 +575,12 @@ def link_trigger(
         cand.modality = "threatened" if trig.plover in COERCIVE else "planned"
         if trig.plover in COERCIVE | YIELDING:
             cand.promised_by = head.head.i
+    if infinitive and head.head.lemma_ in DECIDING and cand.modality == "asserted":
+        # "parliament voted to lift the curfew", "decided to expel the envoy": the decided act,
+        # a later one, is the event; the vote is how it was taken (a planned retreat: CONCEDE)
+        cand.modality = "planned"
+        if trig.plover not in ("SUPPORT", "AGREE"):
+            cand.promised_by = head.head.i
     if infinitive and cand.modality not in ("threatened", "planned"):
         return None  # "went there to fight", "one thing to kill a soldier": no occurrence
     channels = [c.value for c in sent_cues if c.kind == "channel"]
@@ -615,6 +621,7 @@ IMPLICATIVE = {"manage", "force", "compel", "oblige", "allow", "enable", "succee
 # Verbs and adjectives of commitment: their "to ..." complement is promised ("pledged to free").
 PROMISING = {"promise", "pledge", "vow", "agree", "offer", "commit", "undertake", "ready",
              "willing", "prepared"}
+DECIDING = {"vote", "decide", "resolve"}  # their "to ..." complement is decided ("voted to lift")
 COERCIVE = {"ASSAULT", "COERCE"}  # PLOVER types whose promise is a threat (codebook THREATEN)
 YIELDING = {"RETREAT", "CONCEDE"}  # PLOVER types whose promise is a concession (CONCEDE)
 COMMITMENTS = {"AGREE", "CONCEDE", "THREATEN"}  # PLOVER types that are about later acts

@@ -481,11 +481,13 @@ def _used_numbers(groups: list[Group]) -> set[int]:
 
 def _drop_bare_promises(candidates: list[Candidate]) -> list[Candidate]:
     """"Promised to free the prisoners" is one event, the CONCEDE: the bare AGREE of its
-    commitment word ("promised to") says less about the same act (codebook CONCEDE, THREATEN)."""
+    commitment word ("promised to") says less about the same act (codebook CONCEDE, THREATEN),
+    as the SUPPORT of "voted" does in "voted to lift the curfew"."""
     promised = {c.promised_by for c in candidates if c.promised_by is not None}
     if not promised:
         return candidates
-    return [c for c in candidates if not (c.trigger.plover == "AGREE" and c.head.i in promised)]
+    return [c for c in candidates
+            if not (c.trigger.plover in ("AGREE", "SUPPORT") and c.head.i in promised)]
 
 
 def assemble_report(article: Article, doc: Doc) -> ArticleReport:
