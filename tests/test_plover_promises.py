@@ -87,3 +87,20 @@ def test_taking_part_takes_nothing():
 )
 def test_a_vote_or_decision_is_coded_by_what_it_decides(text, kind):
     assert [k for k, _ in _types(text)] == [kind], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition rallies were temporarily suspended on Sunday.",
+        "The union ended its strike on Tuesday.",
+        "The planned strike was called off after talks.",
+    ],
+)
+def test_standing_down_a_protest_is_a_concession_not_a_protest(text):
+    assert _types(text)[0][0] == "CONCEDE", text
+    assert all(kind != "PROTEST" for kind, _ in _types(text)), text
+
+
+def test_police_ending_a_protest_is_no_concession():
+    assert all(kind != "CONCEDE" for kind, _ in _types("Police ended the protest by force."))
