@@ -153,6 +153,12 @@ def test_synthetic_scores_type_and_mode_case_insensitively():
     assert m["mode_accuracy"] == 0.5
 
 
+def test_synthetic_martial_law_is_the_codebooks_curfew_mode():
+    stories = [LabelledText("s1", "...", "COERCE", "MARTIAL-LAW")]
+    m = score_synthetic(stories, [report("s1", event(plover="COERCE", mode="curfew"))]).metrics
+    assert m["mode_accuracy"] == 1.0
+
+
 DAMASCUS = (33.51, 36.29)
 DOUMA = (33.57, 36.40)  # about 12 km from Damascus
 IDLIB = (35.93, 36.63)
@@ -225,13 +231,14 @@ def test_case2021_snippets_quoted_csv_style_are_read_as_their_text(tmp_path):
 
 
 def test_a_story_is_labelled_by_its_lead_sentence_main_event():
-    def at(e: Event, sentence: int) -> Event:
-        return e.model_copy(update={"evidence": [Span(start=sentence, end=sentence + 1)]})
+    def at(e: Event, sentence: int, trigger: int) -> Event:
+        return e.model_copy(update={"evidence": [Span(start=sentence, end=sentence + 1)],
+                                    "trigger": Mention(text="x", start=trigger, end=trigger + 1)})
 
-    background = at(event(plover="COERCE", confidence=0.9, status="background"), 0)
-    cause = at(event(plover="PROTEST", confidence=0.6), 0)
-    main = at(event(plover="CONCEDE", confidence=0.8), 0)
-    later = at(event(plover="ASSAULT", confidence=0.99), 100)
-    stories = [LabelledText("s1", "...", "CONCEDE")]
-    m = score_synthetic(stories, [report("s1", later, background, cause, main)]).metrics
+    # "Rights groups have condemned the arrest of ...": the act the lead names first
+    main = at(event(plover="ACCUSE", confidence=0.7, status="background"), 0, 12)
+    about = at(event(plover="COERCE", confidence=0.9), 0, 40)
+    later = at(event(plover="ASSAULT", confidence=0.99), 100, 101)
+    stories = [LabelledText("s1", "...", "ACCUSE")]
+    m = score_synthetic(stories, [report("s1", later, about, main)]).metrics
     assert m["type_accuracy"] == 1.0

@@ -69,6 +69,7 @@ class Candidate:
     quoted: bool = False  # inside quotation marks: a speaker's words, often opinion
     bare_plural: bool = False  # "macabre executions", "airstrikes by the allies": a kind of act
     ongoing: bool = False  # "is fighting", "are fighting a war": a state of affairs
+    promised_by: int | None = None  # the commitment word a concession or threat is promised by
     definite: bool = False
     plural: bool = False
     also: bool = False
@@ -591,6 +592,18 @@ def link_trigger(
         infinitive = False  # "agreed to resume peace talks": the agreement is the event
     if infinitive and head.head.lemma_ in IMPLICATIVE:
         infinitive = False  # "managed to seize the town", "were forced to withdraw": it was done
+    if infinitive and head.head.lemma_ in PROMISING and cand.modality == "asserted":
+        # "promised to compensate the victims", "vowed to ban the party": the promised act, a
+        # later one; a promised concession is a CONCEDE, promised force or repression a threat
+        cand.modality = "threatened" if trig.plover in COERCIVE else "planned"
+        if trig.plover in COERCIVE | YIELDING:
+            cand.promised_by = head.head.i
+    if infinitive and head.head.lemma_ in DECIDING and cand.modality == "asserted":
+        # "parliament voted to lift the curfew", "decided to expel the envoy": the decided act,
+        # a later one, is the event; the vote is how it was taken (a planned retreat: CONCEDE)
+        cand.modality = "planned"
+        if trig.plover not in ("SUPPORT", "AGREE"):
+            cand.promised_by = head.head.i
     if infinitive and cand.modality not in ("threatened", "planned"):
         return None  # "went there to fight", "one thing to kill a soldier": no occurrence
     channels = [c.value for c in sent_cues if c.kind == "channel"]
@@ -628,6 +641,12 @@ AGREEING = {"agree", "decide", "consent"}  # verbs whose "to ..." complement is 
 # forced to", "began to shell", "continues to detain").
 IMPLICATIVE = {"manage", "force", "compel", "oblige", "allow", "enable", "succeed", "begin",
                "start", "continue"}
+# Verbs and adjectives of commitment: their "to ..." complement is promised ("pledged to free").
+PROMISING = {"promise", "pledge", "vow", "agree", "offer", "commit", "undertake", "ready",
+             "willing", "prepared"}
+DECIDING = {"vote", "decide", "resolve"}  # their "to ..." complement is decided ("voted to lift")
+COERCIVE = {"ASSAULT", "COERCE"}  # PLOVER types whose promise is a threat (codebook THREATEN)
+YIELDING = {"RETREAT", "CONCEDE"}  # PLOVER types whose promise is a concession (CONCEDE)
 COMMITMENTS = {"AGREE", "CONCEDE", "THREATEN"}  # PLOVER types that are about later acts
 FUTURE_IN_PAST = {"would", "'d"}
 # "attempted to assassinate", "an attempt to kill": a tried act happened (PLOVER counts

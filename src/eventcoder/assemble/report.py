@@ -33,7 +33,22 @@ from eventcoder.readers.hits import ActorHit, NumberHit, PlaceHit, context, hits
 
 NEW_WITHIN_DAYS = 31
 REPORTED_WITHIN_DAYS = 6
-UNCODED_PLOVER = {"threatened": "THREATEN"}
+# PLOVER codes an act that is only vowed or planned by what the promise is (codebook): a threat
+# of force or repression is THREATEN, its mode naming the act threatened; a promise of a future
+# retreat (withdrawal, release, disarmament) is a CONCEDE, since RETREAT needs the act itself.
+THREAT_MODES: dict[tuple[str, str | None], str | None] = {
+    ("ASSAULT", None): "violence", ("MOBILIZE", None): "violence",
+    ("COERCE", None): None, ("COERCE", "arrest"): "arrest", ("COERCE", "ban"): "ban",
+    ("COERCE", "censor"): "rights", ("COERCE", "restrict"): "restrict",
+    ("COERCE", "curfew"): "restrict", ("COERCE", "withhold"): "restrict",
+    ("COERCE", "deport"): "expel", ("SANCTION", "expel"): "expel",
+    ("SANCTION", "withdraw"): "relations", ("SANCTION", "discontinue"): "relations",
+    ("PROTEST", "strike"): "restrict", ("PROTEST", "boycott"): "restrict",
+    ("PROTEST", "obstruct"): "restrict",
+}
+THREAT_CAMEO = {"violence": "138", "arrest": "1323", "ban": "1322", "rights": "1322",
+                "restrict": "1313", "expel": "1321", "relations": "1311"}
+PROMISED_RETREAT = {"threatened", "planned"}
 GENERIC_BASES = {
     "Civilians", "Protesters", "Rioters", "Unidentified Armed Group", "Military Forces",
     "Police Forces", "Government",
@@ -292,6 +307,20 @@ def _statement_confidence(group: Group, event: Event) -> float:
     return round(max(0.05, min(1.0, score)), 3)
 
 
+def _promised_plover(plover: Plover, modality: str, cameo: str | None) -> tuple[Plover, str | None]:
+    """The PLOVER code of a vowed or planned act: "vowed to ban the party" is THREATEN/ban,
+    "will withdraw its troops next month" is CONCEDE; asserted acts keep their own code."""
+    etype = plover.event_type.upper()
+    if modality == "threatened":
+        for key in ((etype, plover.mode), (etype, None)):
+            if key in THREAT_MODES:
+                mode = THREAT_MODES[key]
+                return Plover(event_type="THREATEN", mode=mode), THREAT_CAMEO.get(mode or "", "130")
+    if modality in PROMISED_RETREAT and etype == "RETREAT":
+        return Plover(event_type="CONCEDE"), "080"
+    return plover, cameo
+
+
 def build_event(
     article: Article,
     group: Group,
@@ -326,11 +355,8 @@ def build_event(
             disorder_type=codes.disorder_type(etype, sub),
             civilian_targeting=bool(a2 and a2.kind == "Civilians"),
         )
-    elif modality in UNCODED_PLOVER and trig.acled_type is not None and trig.plover != "THREATEN":
-        # "vowed to strike again": a threatened attack is PLOVER THREATEN; a promise to release
-        # prisoners keeps its own (non-violent) code
-        plover = Plover(event_type=UNCODED_PLOVER[modality], mode=trig.plover)
-        cameo = "138"
+    if acled is None:
+        plover, cameo = _promised_plover(plover, modality, cameo)
     if acled is not None and acled.event_type in ("Protests", "Riots"):
         actors = _crowd_first(actors, acled.event_type, group.country or doc_country)
     if acled is None and trig.acled_type is not None:
@@ -461,6 +487,17 @@ def _used_numbers(groups: list[Group]) -> set[int]:
     return used
 
 
+def _drop_bare_promises(candidates: list[Candidate]) -> list[Candidate]:
+    """"Promised to free the prisoners" is one event, the CONCEDE: the bare AGREE of its
+    commitment word ("promised to") says less about the same act (codebook CONCEDE, THREATEN),
+    as the SUPPORT of "voted" does in "voted to lift the curfew"."""
+    promised = {c.promised_by for c in candidates if c.promised_by is not None}
+    if not promised:
+        return candidates
+    return [c for c in candidates
+            if not (c.trigger.plover in ("AGREE", "SUPPORT") and c.head.i in promised)]
+
+
 def assemble_report(article: Article, doc: Doc) -> ArticleReport:
     ctx = context(doc)
     actors, places = hits(doc, "ec_actors"), hits(doc, "ec_places")
@@ -472,6 +509,7 @@ def assemble_report(article: Article, doc: Doc) -> ArticleReport:
                             by_sentence)
         if cand is not None:
             candidates.append(cand)
+    candidates = _drop_bare_promises(candidates)
     groups = [g for g in group_candidates(candidates) if _substantial(g)]
     events: list[Event] = []
     doc_country = document_country(places, actors)

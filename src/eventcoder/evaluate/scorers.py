@@ -137,10 +137,14 @@ def lead_event(
     keep: Callable[[Event], bool] = lambda e: True,
     min_confidence: float = 0.0,
 ) -> Event | None:
-    """What a story is about: an event of its first sentence that reports one (news puts the
-    main event in the lead), a new one before background, then the most confident. The lead's
-    main clause usually carries the strongest words; a cause or backdrop named earlier in the
-    same sentence ("after the ban, X lifted ...") does not win by coming first."""
+    """What a story is about: the first event its lead reports (news puts the main event in
+    the first sentence that reports one, and an English lead names its act before what the act
+    is about: "condemned the attack", "called for the release of", "arrested the men who
+    attacked"); the more confident first where two share a trigger position. Neither confidence
+    nor new-versus-background ranks them better: both favour the violent act a statement is
+    about, and tense marks the lead's own act as background ("have condemned the attack") as
+    often as a backdrop. A cause put first ("after the ban, X lifted ...") is the known miss.
+    """
     kept = [e for e in confident_events(report, min_confidence) if keep(e)]
     if not kept:
         return None
@@ -150,7 +154,7 @@ def lead_event(
 
     first = min(sentence(e) for e in kept)
     lead = [e for e in kept if sentence(e) == first]
-    return max(lead, key=lambda e: (e.status == "new", e.confidence))
+    return min(lead, key=lambda e: (e.trigger.start, -e.confidence))
 
 
 def snippet(text: str, limit: int = 160) -> str:

@@ -1,7 +1,7 @@
 """NGEC synthetic stories: document-level PLOVER type and mode.
 
-The document's label is the PLOVER type of its lead event (in the first sentence that reports one,
-a new one before background, then the most confident); the mode is scored where gold has one.
+The document's label is the PLOVER type of its lead event (the first event named in the first
+sentence that reports one); the mode is scored where gold has one.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from eventcoder.evaluate.scorers import (
 )
 from eventcoder.model import ArticleReport
 
-# Spelling variants in the NGEC labels, normalised to the PLOVER codebook's mode names.
-MODE_SPELLING = {"primative": "primitive", "sieze": "seize"}
+# Spelling variants in the NGEC labels, normalised to the PLOVER codebook's mode names; the
+# codebook's COERCE mode for "impose state of emergency or martial law" is called curfew.
+MODE_SPELLING = {"primative": "primitive", "sieze": "seize", "martial-law": "curfew"}
 
 TARGETS = {"type_accuracy": 0.85}
 
@@ -74,7 +75,7 @@ def score_synthetic(
         errors=errors[:n_errors],
         notes=[
             "document label = PLOVER type of the lead event (first sentence with an event; "
-            "new, then most confident)",
+            "its first-named event)",
             f"mode accuracy over the {len(with_mode)} stories whose gold has a mode",
         ],
     )
