@@ -67,6 +67,10 @@ TEXTS = {
     "riot_response": "Hundreds of youths threw stones at the governor's office in the city on "
                      "Monday. Police responded with tear gas and water cannon to disperse the "
                      "crowds.",
+    "taliban_take": "Taliban fighters captured the district centre of Khash Rod in the "
+                    "south on Saturday after a night of heavy fighting.",
+    "lga": "Bandits killed six people on Tuesday in attacks on two villages in Maru local "
+           "government area.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -121,6 +125,8 @@ def subs(events: list[Event]) -> set[str]:
     ("began", "Shelling/artillery/missile attack"),
     ("forced_out", "Government regains territory"),
     ("handed_over", "Non-violent transfer of territory"),
+    ("taliban_take", "Non-state actor overtakes territory"),
+    ("lga", "Attack"),
 ])
 def test_top_sub_type(events, key, expected):
     assert sub(events[key]) == expected, [(e.trigger.text, e.acled, e.confidence)
@@ -184,3 +190,15 @@ def test_a_plan_in_one_clause_does_not_reach_a_coordinated_clause_with_its_own_s
 
 def test_dispersal_told_right_after_a_riot_is_part_of_the_riot(events):
     assert subs(events["riot_response"]) == {"Violent demonstration"}
+
+
+def test_the_taliban_in_power_retaking_a_district_are_the_government():
+    """ACLED codes the Taliban as Afghanistan's forces from 15 August 2021 on."""
+    text = ("Taliban fighters recaptured the district centre of Khash Rod on Saturday after a "
+            "night of heavy fighting.")
+    before, after = extract_articles(
+        [make_article(text, id="2019", published="2019-05-04"),
+         make_article(text, id="2023", published="2023-05-04")], min_confidence=0.0)
+    assert sub(before.events) == "Non-state actor overtakes territory"
+    assert sub(after.events) == "Government regains territory"
+    assert top(after.events).actors[0].name == "Military Forces of Afghanistan (2021-)"

@@ -81,8 +81,11 @@ def _status(group: Group, when: When, published: date | None) -> str:
     return "new"
 
 
-def _actor(role: str, hit: ActorHit, country: str | None, violent: bool = False) -> Actor:
-    name, kind = hit.name, hit.kind
+def _actor(
+    role: str, hit: ActorHit, country: str | None, violent: bool = False,
+    on: date | None = None,
+) -> Actor:
+    name, kind = codes.successor(hit.name, on) or (hit.name, hit.kind)
     if violent and role == "actor1" and hit.country and name.startswith("Government of"):
         name = codes.with_country("Military Forces", hit.country)  # a state fights with its forces
     elif (not violent and hit.country and name.startswith("Military Forces of")
@@ -102,7 +105,8 @@ def _actor(role: str, hit: ActorHit, country: str | None, violent: bool = False)
 
 
 def _actors(
-    group: Group, violent: bool, earlier: ActorHit | None, doc_country: str | None
+    group: Group, violent: bool, earlier: ActorHit | None, doc_country: str | None,
+    on: date | None = None,
 ) -> list[Actor]:
     country = group.country or doc_country
     actor1 = next((m.actor1 for m in group.members if m.actor1 and not m.actor1.generic), None)
@@ -113,7 +117,7 @@ def _actors(
     actor2 = group.first("actor2")
     out: list[Actor] = []
     if actor1 is not None:
-        out.append(_actor("actor1", actor1, country, violent))
+        out.append(_actor("actor1", actor1, country, violent, on))
     elif violent:
         out.append(Actor(
             role="actor1",
@@ -122,7 +126,7 @@ def _actors(
             kind="Political militia",
         ))
     if actor2 is not None and (actor1 is None or actor2.name != actor1.name):
-        out.append(_actor("actor2", actor2, country))
+        out.append(_actor("actor2", actor2, country, on=on))
     return out
 
 
@@ -299,7 +303,7 @@ def build_event(
         if member.modality != "asserted" and modality == "asserted":
             modality = member.modality
     violent = trig.acled_type is not None and modality != "negated"
-    actors = _actors(group, violent, earlier, doc_country)
+    actors = _actors(group, violent, earlier, doc_country, article.published)
     a1 = next((a for a in actors if a.role == "actor1"), None)
     a2 = next((a for a in actors if a.role == "actor2"), None)
     target = _target(group)

@@ -45,6 +45,10 @@ class Actor:
     generic: bool = False
 
 
+# What a `not_actors` phrase resolves to: it takes its words from shorter aliases, then is dropped.
+NOT_AN_ACTOR = Actor(name="", country=None, kind=None)
+
+
 @dataclass(frozen=True, slots=True)
 class Alias:
     actor: Actor
@@ -78,6 +82,8 @@ class ActorKB:
         self.place_names: set[str] = set()
         self._build_countries()
         self._build_named()
+        for text in self.data.get("not_actors") or []:
+            self._add_alias(text, Alias(NOT_AN_ACTOR))
         self.exact_keys = {w.lower() for w in self.exact_words}
 
     # -- construction -------------------------------------------------------------------
@@ -259,7 +265,8 @@ class ActorReader:
             cands.append((start, end, alias.priority, _hit(span, alias)))
         for _, start, end in self.tokens(doc):
             cands.extend(self._phrase_hits(doc, start, end))
-        doc._.ec_actors = self._office_of_country(doc, _longest_first(cands, len(doc)))
+        kept = [h for h in _longest_first(cands, len(doc)) if h.name]
+        doc._.ec_actors = self._office_of_country(doc, kept)
         return doc
 
     def _office_of_country(self, doc: Doc, hits: list[ActorHit]) -> list[ActorHit]:
@@ -295,7 +302,8 @@ class ActorReader:
         prev = doc[start - 1].lower_ if start > 0 else ""
         if prev in self.locative:
             return True
-        if prev == "of" and start > 1 and doc[start - 2].lower_ in self.of_heads:
+        # "south of Syria", "the border with Uganda"
+        if prev in ("of", "with") and start > 1 and doc[start - 2].lower_ in self.of_heads:
             return True
         nxt = doc[end].lower_ if end < len(doc) else ""
         if nxt in ("-", "–") and end + 1 < len(doc) and doc[end + 1].lower_ in self.proxy_words:
