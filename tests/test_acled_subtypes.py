@@ -71,6 +71,18 @@ TEXTS = {
                     "south on Saturday after a night of heavy fighting.",
     "lga": "Bandits killed six people on Tuesday in attacks on two villages in Maru local "
            "government area.",
+    "nested_subject": "Afghan security forces in a fresh operation against Taliban militants "
+                      "recaptured the district of Kohistan in the north on Friday.",
+    "gas_raid": "Residents of the town were hit by an air raid with chlorine gas on Monday.",
+    "gas_shells": "Rebels fired shells filled with toxic gas into two districts of the city on "
+                  "Monday.",
+    "trade_fire": "Soldiers traded fire with gunmen for three hours in the old quarter of the "
+                  "city on Friday.",
+    "suspicious": "Two suspicious packages containing what appeared to be explosive devices "
+                  "were discovered at a railway station on Tuesday.",
+    "spotted": "Fishermen spotted two unexploded rocket bombs on the beach on Monday.",
+    "stored": "Two huge explosions ripped through the port on Tuesday, reportedly caused by "
+              "tonnes of ammonium nitrate stored in a warehouse.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -127,6 +139,12 @@ def subs(events: list[Event]) -> set[str]:
     ("handed_over", "Non-violent transfer of territory"),
     ("taliban_take", "Non-state actor overtakes territory"),
     ("lga", "Attack"),
+    ("nested_subject", "Government regains territory"),
+    ("gas_raid", "Chemical weapon"),
+    ("gas_shells", "Chemical weapon"),
+    ("trade_fire", "Armed clash"),
+    ("suspicious", "Disrupted weapons use"),
+    ("spotted", "Disrupted weapons use"),
 ])
 def test_top_sub_type(events, key, expected):
     assert sub(events[key]) == expected, [(e.trigger.text, e.acled, e.confidence)
@@ -202,3 +220,7 @@ def test_the_taliban_in_power_retaking_a_district_are_the_government():
     assert sub(before.events) == "Non-state actor overtakes territory"
     assert sub(after.events) == "Government regains territory"
     assert top(after.events).actors[0].name == "Military Forces of Afghanistan (2021-)"
+
+
+def test_stored_chemicals_that_blow_up_are_an_accident(events):
+    assert not subs(events["stored"]), [(e.trigger.text, e.acled) for e in events["stored"]]

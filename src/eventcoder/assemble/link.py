@@ -94,13 +94,21 @@ SETTING_PREPS = {"during", "at", "after", "before", "following", "ahead", "amid"
 CAUSE_PREPS = {"response", "retaliation", "revenge", "reprisal", "amid", "after", "following"}
 
 
-def _best_actor(hits: list[ActorHit], near: Token, allow_media: bool = False) -> ActorHit | None:
+def _best_actor(hits: list[ActorHit], near: Token, allow_media: bool = False,
+                heads: list[Token] | None = None) -> ActorHit | None:
     usable = [h for h in hits if allow_media or not h.is_media]
     if not usable:
         return None
     centre = near.idx
-    # A named group beats a generic one ("fighters"), then the nearest to the head word.
-    return min(usable, key=lambda h: (h.generic, abs(h.start - centre)))
+    starts = [t.idx for t in heads or ()]
+
+    def nested(h: ActorHit) -> bool:
+        # "Afghan forces in a crackdown on Taliban militants recaptured ...": the argument's own
+        # head word names who acted, not an actor in a phrase hanging from it
+        return bool(starts) and not any(h.start <= i < h.end for i in starts)
+
+    # A named group beats a generic one ("fighters"), then the argument's head, then the nearest.
+    return min(usable, key=lambda h: (h.generic, nested(h), abs(h.start - centre)))
 
 
 def _actors_under(tokens: list[Token], actors: list[ActorHit]) -> list[ActorHit]:
@@ -425,7 +433,7 @@ def link_trigger(
             found = syntax.subjects(verb.head.head)
         actor1_tokens += found
     actor1_hits = _actors_under(actor1_tokens, sent_actors)
-    cand.actor1 = _best_actor(actor1_hits, head)
+    cand.actor1 = _best_actor(actor1_hits, head, heads=actor1_tokens)
     cand.named_subject = any(t.pos_ in ("NOUN", "PROPN") for t in actor1_tokens)
     if cand.actor1 is not None and cand.actor1.generic and _definite(doc, cand.actor1):
         cand.refers_back = cand.actor1.kind not in ("Civilians", "Protesters", "Rioters")
