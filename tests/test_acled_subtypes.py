@@ -83,6 +83,14 @@ TEXTS = {
     "spotted": "Fishermen spotted two unexploded rocket bombs on the beach on Monday.",
     "stored": "Two huge explosions ripped through the port on Tuesday, reportedly caused by "
               "tonnes of ammonium nitrate stored in a warehouse.",
+    "football_club": "Some 5,000 people joined the protest on Saturday as the crowd marched "
+                     "past the grounds of the local football club.",
+    "villagers_block": "Hundreds of villagers blocked the road leading to the mine on Monday.",
+    "limpet": "A soldier was killed in a limpet blast near the border on Monday.",
+    "ground": "Significant ground was regained by the army after Monday's rebel assault on "
+              "the town.",
+    "abducting": "Gunmen attacked a farm settlement near the town on Sunday, abducting the "
+                 "wife of the village head.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -145,6 +153,11 @@ def subs(events: list[Event]) -> set[str]:
     ("trade_fire", "Armed clash"),
     ("suspicious", "Disrupted weapons use"),
     ("spotted", "Disrupted weapons use"),
+    ("football_club", "Peaceful protest"),
+    ("villagers_block", "Violent demonstration"),
+    ("limpet", "Remote explosive/landmine/IED"),
+    ("ground", "Government regains territory"),
+    ("abducting", "Abduction/forced disappearance"),
 ])
 def test_top_sub_type(events, key, expected):
     assert sub(events[key]) == expected, [(e.trigger.text, e.acled, e.confidence)

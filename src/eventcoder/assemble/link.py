@@ -94,6 +94,10 @@ SETTING_PREPS = {"during", "at", "after", "before", "following", "ahead", "amid"
 CAUSE_PREPS = {"response", "retaliation", "revenge", "reprisal", "amid", "after", "following"}
 
 
+# Acts a gerund after an attack names as what the attack was (ACLED codes the abduction).
+TAKEN_AWAY = frozenset({"Abduction/forced disappearance"})
+
+
 def _best_actor(hits: list[ActorHit], near: Token, allow_media: bool = False,
                 heads: list[Token] | None = None) -> ActorHit | None:
     usable = [h for h in hits if allow_media or not h.is_media]
@@ -373,8 +377,11 @@ def link_trigger(
     head = syntax.head_token(doc, trig.start, trig.end)
     if head is None:
         return None
-    if _not_an_occurrence(head) and not (trig.acled_type == "Protests" and head.dep_ == "advcl"):
-        # "..., dispersing the crowds" is the intervention itself, not a detail of another act
+    if _not_an_occurrence(head) and not (
+        head.dep_ == "advcl" and (trig.acled_type == "Protests" or trig.acled_sub in TAKEN_AWAY)
+    ):
+        # "..., dispersing the crowds" is the intervention itself, not a detail of another act;
+        # "attacked the village, abducting ten" says what the attack was
         return None
     sent = head.sent
     sent_rng = (sent.start_char, sent.end_char)
