@@ -91,6 +91,10 @@ TEXTS = {
               "the town.",
     "abducting": "Gunmen attacked a farm settlement near the town on Sunday, abducting the "
                  "wife of the village head.",
+    "presidents_rally": "Police detained three opposition activists on Friday before "
+                        "President Abel Moro's rally in the port city.",
+    "governors_rally": "The governor's rally drew thousands of supporters to the stadium on "
+                       "Friday.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -158,6 +162,7 @@ def subs(events: list[Event]) -> set[str]:
     ("limpet", "Remote explosive/landmine/IED"),
     ("ground", "Government regains territory"),
     ("abducting", "Abduction/forced disappearance"),
+    ("presidents_rally", "Arrests"),
 ])
 def test_top_sub_type(events, key, expected):
     assert sub(events[key]) == expected, [(e.trigger.text, e.acled, e.confidence)
@@ -237,3 +242,8 @@ def test_the_taliban_in_power_retaking_a_district_are_the_government():
 
 def test_stored_chemicals_that_blow_up_are_an_accident(events):
     assert not subs(events["stored"]), [(e.trigger.text, e.acled) for e in events["stored"]]
+
+
+def test_a_rally_held_by_a_government_office_is_no_protest(events):
+    assert not subs(events["governors_rally"]), [(e.trigger.text, e.acled)
+                                                 for e in events["governors_rally"]]

@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.assemble import syntax
+from eventcoder.kb.loader import load_yaml
 from eventcoder.readers.actors import get_kb, is_place_name
 from eventcoder.readers.hits import (
     ActorHit,
@@ -211,6 +212,22 @@ def _not_an_occurrence(head: Token) -> bool:
     return False
 
 
+def _held_by_government(head: Token, actors: list[ActorHit]) -> bool:
+    """A crowd word owned by a government or its office ("President X's rally", "the
+    governor's rally") names the state's own gathering, a campaign rally, not a protest."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    hosts = frozenset(load_yaml("triggers").get("state_hosts") or ())
+    for owner in owners:
+        words = {owner.lemma_.lower()} | {c.lemma_.lower() for c in owner.children
+                                          if c.dep_ == "compound"}
+        if words & hosts or any(a.kind == "State forces" and a.name.startswith("Government")
+                                and a.start <= owner.idx < a.end for a in actors):
+            return True
+    return False
+
+
 def _ongoing(verb: Token) -> bool:
     """Present simple or progressive of the event verb: a state of affairs, not a new event
     ("troops are stationed", "the coalition is fighting")."""
@@ -382,6 +399,8 @@ def link_trigger(
     ):
         # "..., dispersing the crowds" is the intervention itself, not a detail of another act;
         # "attacked the village, abducting ten" says what the attack was
+        return None
+    if trig.acled_type == "Protests" and _held_by_government(head, actors):
         return None
     sent = head.sent
     sent_rng = (sent.start_char, sent.end_char)
