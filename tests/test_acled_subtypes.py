@@ -95,6 +95,7 @@ TEXTS = {
                         "President Abel Moro's rally in the port city.",
     "governors_rally": "The governor's rally drew thousands of supporters to the stadium on "
                        "Friday.",
+    "mistagged_gerund": "The island was bombarded by North Korean shelling on Monday.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -163,6 +164,7 @@ def subs(events: list[Event]) -> set[str]:
     ("ground", "Government regains territory"),
     ("abducting", "Abduction/forced disappearance"),
     ("presidents_rally", "Arrests"),
+    ("mistagged_gerund", "Shelling/artillery/missile attack"),
 ])
 def test_top_sub_type(events, key, expected):
     assert sub(events[key]) == expected, [(e.trigger.text, e.acled, e.confidence)

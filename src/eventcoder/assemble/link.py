@@ -204,8 +204,11 @@ def _not_an_occurrence(head: Token) -> bool:
         return False
     if head.dep_ == "advcl":
         # "..., killing two" describes the main clause's event; a sentence-initial gerund
-        # ("Shelling by X killed ...") is the event itself, mis-tagged by the parser.
-        return head.i > head.head.i
+        # ("Shelling by X killed ...") or one after an adjective or determiner ("was bombarded
+        # by Korean shelling") is a noun, the event itself, mis-tagged by the parser.
+        before = head.doc[head.i - 1] if head.i > 0 else None
+        nominal = before is not None and (before.pos_ in ("ADJ", "DET") or before.dep_ == "poss")
+        return head.i > head.head.i and not nominal
     if head.dep_ == "pcomp" and head.head.lower_ in ("after", "by", "before"):
         return False  # "after seizing the town": a step in the story, told in passing
     return head.dep_ in ("acl", "xcomp", "pcomp", "amod")  # describes someone or something
