@@ -96,6 +96,12 @@ TEXTS = {
     "governors_rally": "The governor's rally drew thousands of supporters to the stadium on "
                        "Friday.",
     "mistagged_gerund": "The island was bombarded by North Korean shelling on Monday.",
+    "started_shelling": "Government forces started shelling the town on Sunday.",
+    "leaving_deal": "Rebel fighters began leaving their last stronghold in the city on Tuesday "
+                    "under an evacuation deal with the government.",
+    "residents_left": "Thousands of residents left the city on Monday.",
+    "destruction": "The wanton destruction of government properties in the town on Monday "
+                   "drew wide condemnation.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -165,6 +171,8 @@ def subs(events: list[Event]) -> set[str]:
     ("abducting", "Abduction/forced disappearance"),
     ("presidents_rally", "Arrests"),
     ("mistagged_gerund", "Shelling/artillery/missile attack"),
+    ("started_shelling", "Shelling/artillery/missile attack"),
+    ("destruction", "Looting/property destruction"),
 ])
 def test_top_sub_type(events, key, expected):
     assert sub(events[key]) == expected, [(e.trigger.text, e.acled, e.confidence)
@@ -249,3 +257,8 @@ def test_stored_chemicals_that_blow_up_are_an_accident(events):
 def test_a_rally_held_by_a_government_office_is_no_protest(events):
     assert not subs(events["governors_rally"]), [(e.trigger.text, e.acled)
                                                  for e in events["governors_rally"]]
+
+
+def test_leaving_a_place_is_a_handover_only_when_agreed(events):
+    assert "Non-violent transfer of territory" in subs(events["leaving_deal"])
+    assert not subs(events["residents_left"])

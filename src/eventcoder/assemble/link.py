@@ -95,6 +95,8 @@ SETTING_PREPS = {"during", "at", "after", "before", "following", "ahead", "amid"
 CAUSE_PREPS = {"response", "retaliation", "revenge", "reprisal", "amid", "after", "following"}
 
 
+# Verbs whose gerund complement is the act itself, begun or kept up ("began leaving").
+ASPECTUAL = frozenset({"begin", "start", "continue", "keep", "resume"})
 # Acts a gerund after an attack names as what the attack was (ACLED codes the abduction).
 TAKEN_AWAY = frozenset({"Abduction/forced disappearance"})
 
@@ -211,6 +213,8 @@ def _not_an_occurrence(head: Token) -> bool:
         return head.i > head.head.i and not nominal
     if head.dep_ == "pcomp" and head.head.lower_ in ("after", "by", "before"):
         return False  # "after seizing the town": a step in the story, told in passing
+    if head.dep_ == "xcomp" and head.head.lemma_ in ASPECTUAL:
+        return False  # "began shelling the town": the act itself, begun
     return head.dep_ in ("acl", "xcomp", "pcomp", "amod")  # describes someone or something
     return False
 
