@@ -102,6 +102,8 @@ TEXTS = {
     "residents_left": "Thousands of residents left the city on Monday.",
     "destruction": "The wanton destruction of government properties in the town on Monday "
                    "drew wide condemnation.",
+    "vow_after": "The president vowed a thorough investigation on Tuesday after seven people "
+                 "were murdered by vigilantes in the village.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -262,3 +264,8 @@ def test_a_rally_held_by_a_government_office_is_no_protest(events):
 def test_leaving_a_place_is_a_handover_only_when_agreed(events):
     assert "Non-violent transfer of territory" in subs(events["leaving_deal"])
     assert not subs(events["residents_left"])
+
+
+def test_a_vow_does_not_reach_the_killing_it_answers(events):
+    assert sub(events["vow_after"]) == "Mob violence"
+    assert top(events["vow_after"]).modality == "asserted"

@@ -95,6 +95,9 @@ SETTING_PREPS = {"during", "at", "after", "before", "following", "ahead", "amid"
 CAUSE_PREPS = {"response", "retaliation", "revenge", "reprisal", "amid", "after", "following"}
 
 
+# Subordinators whose clause tells a fact the main clause reacts to: a vow, threat or plan in
+# the main clause does not reach into it.
+FACT_MARKS = frozenset({"after", "since", "because", "as", "when", "once"})
 # Verbs whose gerund complement is the act itself, begun or kept up ("began leaving").
 ASPECTUAL = frozenset({"begin", "start", "continue", "keep", "resume"})
 # Acts a gerund after an attack names as what the attack was (ACLED codes the abduction).
@@ -173,7 +176,12 @@ def _cue_scopes(cue: CueHit, doc: Doc, trigger_head: Token, clause: set[int]) ->
         return root.head == trigger_head or root.head in trigger_head.ancestors
     if any(t.i in clause for t in span):
         return True
-    above = {t.i for t in syntax.clause_ancestors(trigger_head)} | {trigger_head.i}
+    above: set[int] = set()
+    for tok in [trigger_head, *syntax.clause_ancestors(trigger_head)]:
+        above.add(tok.i)
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FACT_MARKS
+                                       for c in tok.children):
+            break  # "vowed an inquiry after seven people were murdered": the murder is a fact
     return any(t.i in above for t in span)
 
 
