@@ -104,6 +104,7 @@ TEXTS = {
                    "drew wide condemnation.",
     "vow_after": "The president vowed a thorough investigation on Tuesday after seven people "
                  "were murdered by vigilantes in the village.",
+    "by_shelling": "The town was hit by Russian shelling on Monday.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -269,3 +270,8 @@ def test_leaving_a_place_is_a_handover_only_when_agreed(events):
 def test_a_vow_does_not_reach_the_killing_it_answers(events):
     assert sub(events["vow_after"]) == "Mob violence"
     assert top(events["vow_after"]).modality == "asserted"
+
+
+def test_a_states_shelling_is_done_by_its_forces(events):
+    assert sub(events["by_shelling"]) == "Shelling/artillery/missile attack"
+    assert top(events["by_shelling"]).actors[0].name == "Military Forces of Russia"

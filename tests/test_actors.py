@@ -80,6 +80,12 @@ def test_countries_in_place_context_are_not_actors(nlp):
     assert hits == {}
 
 
+def test_a_states_strikes_are_its_forces(nlp):
+    hits = found(nlp, "Israeli airstrikes and Turkish shelling hit the towns.")
+    assert hits["Israeli airstrikes"].name == "Military Forces of Israel"
+    assert hits["Turkish shelling"].name == "Military Forces of Turkey"
+
+
 def test_a_country_across_a_border_is_a_place(nlp):
     hits = found(nlp, "Rebels raided a market town on the border with Uganda.")
     assert "Uganda" not in hits

@@ -217,7 +217,8 @@ def _not_an_occurrence(head: Token) -> bool:
         # ("Shelling by X killed ...") or one after an adjective or determiner ("was bombarded
         # by Korean shelling") is a noun, the event itself, mis-tagged by the parser.
         before = head.doc[head.i - 1] if head.i > 0 else None
-        nominal = before is not None and (before.pos_ in ("ADJ", "DET") or before.dep_ == "poss")
+        nominal = before is not None and (before.pos_ in ("ADJ", "DET") or before.dep_ == "poss"
+                                          or before.ent_type_ == "NORP")
         return head.i > head.head.i and not nominal
     if head.dep_ == "pcomp" and head.head.lower_ in ("after", "by", "before"):
         return False  # "after seizing the town": a step in the story, told in passing
@@ -455,7 +456,9 @@ def link_trigger(
         if (not syntax.inside(a, (trig.start, trig.end)) or _inside_phrase(a, trig, head))
         and outside_motives(a)
     ]  # "Russian drones" stays an actor when the trigger is "drones struck"
-    is_noun = head.pos_ in ("NOUN", "PROPN")
+    # "Russian shelling" tagged as a verb is still a noun with its modifiers
+    is_noun = head.pos_ in ("NOUN", "PROPN") or head.tag_ == "VBG" and any(
+        c.dep_ in ("amod", "det", "poss") for c in head.lefts)
 
     # --- who acted -------------------------------------------------------------------------
     actor1_tokens: list[Token] = []
@@ -474,7 +477,9 @@ def link_trigger(
             found = syntax.subjects(verb.head.head)
         actor1_tokens += found
     actor1_hits = _actors_under(actor1_tokens, sent_actors)
-    cand.actor1 = _best_actor(actor1_hits, head, heads=actor1_tokens)
+    cand.actor1 = _best_actor(actor1_hits, head, heads=actor1_tokens) or next(
+        (a for a in sent_actors if not a.generic and a.start < trig.start and a.end == trig.end),
+        None)  # "hit by Russian shelling": an actor phrase whose head word is the trigger
     cand.named_subject = any(t.pos_ in ("NOUN", "PROPN") for t in actor1_tokens)
     if cand.actor1 is not None and cand.actor1.generic and _definite(doc, cand.actor1):
         cand.refers_back = cand.actor1.kind not in ("Civilians", "Protesters", "Rioters")
