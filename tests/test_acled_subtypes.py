@@ -105,6 +105,10 @@ TEXTS = {
     "vow_after": "The president vowed a thorough investigation on Tuesday after seven people "
                  "were murdered by vigilantes in the village.",
     "by_shelling": "The town was hit by Russian shelling on Monday.",
+    "mob_thief": "An angry mob lynched a suspected thief in the market on Sunday.",
+    "rockets_landed": "Three rockets landed near the embassy in the capital on Wednesday.",
+    "plane_landed": "The president's plane landed at the airport on Monday.",
+    "groups_merged": "Two rebel groups merged to form a new alliance on Monday.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -176,6 +180,9 @@ def subs(events: list[Event]) -> set[str]:
     ("mistagged_gerund", "Shelling/artillery/missile attack"),
     ("started_shelling", "Shelling/artillery/missile attack"),
     ("destruction", "Looting/property destruction"),
+    ("mob_thief", "Mob violence"),
+    ("rockets_landed", "Shelling/artillery/missile attack"),
+    ("groups_merged", "Change to group/activity"),
 ])
 def test_top_sub_type(events, key, expected):
     assert sub(events[key]) == expected, [(e.trigger.text, e.acled, e.confidence)
@@ -275,3 +282,7 @@ def test_a_vow_does_not_reach_the_killing_it_answers(events):
 def test_a_states_shelling_is_done_by_its_forces(events):
     assert sub(events["by_shelling"]) == "Shelling/artillery/missile attack"
     assert top(events["by_shelling"]).actors[0].name == "Military Forces of Russia"
+
+
+def test_a_plane_that_lands_is_no_strike(events):
+    assert not subs(events["plane_landed"])
