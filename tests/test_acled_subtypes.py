@@ -109,6 +109,7 @@ TEXTS = {
     "rockets_landed": "Three rockets landed near the embassy in the capital on Wednesday.",
     "plane_landed": "The president's plane landed at the airport on Monday.",
     "groups_merged": "Two rebel groups merged to form a new alliance on Monday.",
+    "unnamed_arrest": "Several opposition activists were detained in the capital on Friday.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -286,3 +287,9 @@ def test_a_states_shelling_is_done_by_its_forces(events):
 
 def test_a_plane_that_lands_is_no_strike(events):
     assert not subs(events["plane_landed"])
+
+
+def test_arrests_with_no_one_named_are_the_polices(events):
+    event = top(events["unnamed_arrest"])
+    assert event.acled.sub_event_type == "Arrests"
+    assert event.actors[0].role == "actor1" and event.actors[0].kind == "State forces"

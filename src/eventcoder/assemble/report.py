@@ -39,6 +39,10 @@ GENERIC_BASES = {
     "Police Forces", "Government",
 }
 FIGURE_KINDS = {"killed", "injured", "displaced", "money", "count"}
+# Who did it when the text does not say: arrests are made by the police (ACLED's Arrests are
+# state acts), anything else violent by an unidentified armed group.
+UNNAMED_ACTOR1 = {"Arrests": ("Police Forces", "State forces")}
+UNIDENTIFIED = ("Unidentified Armed Group", "Political militia")
 
 
 def article_meta(article: Article) -> ArticleMeta:
@@ -106,7 +110,7 @@ def _actor(
 
 def _actors(
     group: Group, violent: bool, earlier: ActorHit | None, doc_country: str | None,
-    on: date | None = None,
+    on: date | None = None, sub: str | None = None,
 ) -> list[Actor]:
     country = group.country or doc_country
     actor1 = next((m.actor1 for m in group.members if m.actor1 and not m.actor1.generic), None)
@@ -119,11 +123,12 @@ def _actors(
     if actor1 is not None:
         out.append(_actor("actor1", actor1, country, violent, on))
     elif violent:
+        base, kind = UNNAMED_ACTOR1.get(sub or "", UNIDENTIFIED)
         out.append(Actor(
             role="actor1",
-            name=codes.with_country("Unidentified Armed Group", country),
+            name=codes.with_country(base, country),
             country=country,
-            kind="Political militia",
+            kind=kind,
         ))
     if actor2 is not None and (actor1 is None or actor2.name != actor1.name):
         out.append(_actor("actor2", actor2, country, on=on))
@@ -303,7 +308,8 @@ def build_event(
         if member.modality != "asserted" and modality == "asserted":
             modality = member.modality
     violent = trig.acled_type is not None and modality != "negated"
-    actors = _actors(group, violent, earlier, doc_country, article.published)
+    sub = group.acled_override[1] if group.acled_override else trig.acled_sub
+    actors = _actors(group, violent, earlier, doc_country, article.published, sub)
     a1 = next((a for a in actors if a.role == "actor1"), None)
     a2 = next((a for a in actors if a.role == "actor2"), None)
     target = _target(group)
