@@ -110,6 +110,11 @@ TEXTS = {
     "plane_landed": "The president's plane landed at the airport on Monday.",
     "groups_merged": "Two rebel groups merged to form a new alliance on Monday.",
     "unnamed_arrest": "Several opposition activists were detained in the capital on Friday.",
+    "suicide_car": "A suicide car bomber rammed his vehicle into an army checkpoint on Tuesday, "
+                   "killing eight soldiers.",
+    "safely_detonated": "Police safely detonated a suspicious device left outside the station "
+                        "on Monday.",
+    "beaten_after": "A crowd beat a man to death on Sunday after accusing him of blasphemy.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -184,6 +189,8 @@ def subs(events: list[Event]) -> set[str]:
     ("mob_thief", "Mob violence"),
     ("rockets_landed", "Shelling/artillery/missile attack"),
     ("groups_merged", "Change to group/activity"),
+    ("suicide_car", "Suicide bomb"),
+    ("safely_detonated", "Disrupted weapons use"),
 ])
 def test_top_sub_type(events, key, expected):
     assert sub(events[key]) == expected, [(e.trigger.text, e.acled, e.confidence)
@@ -293,3 +300,9 @@ def test_arrests_with_no_one_named_are_the_polices(events):
     event = top(events["unnamed_arrest"])
     assert event.acled.sub_event_type == "Arrests"
     assert event.actors[0].role == "actor1" and event.actors[0].kind == "State forces"
+
+
+def test_an_accusation_told_as_the_circumstance_does_not_make_the_killing_alleged(events):
+    killing = next(e for e in events["beaten_after"] if e.trigger.text.startswith("beat"))
+    assert killing.modality == "asserted"
+    assert killing.acled is not None

@@ -98,6 +98,8 @@ CAUSE_PREPS = {"response", "retaliation", "revenge", "reprisal", "amid", "after"
 # Subordinators whose clause tells a fact the main clause reacts to: a vow, threat or plan in
 # the main clause does not reach into it.
 FACT_MARKS = frozenset({"after", "since", "because", "as", "when", "once"})
+# Words that put a clause beside the act, in its circumstances: a cue inside says nothing of it.
+CIRCUMSTANCE = FACT_MARKS | {"before", "following", "until", "while"}
 # Verbs whose gerund complement is the act itself, begun or kept up ("began leaving").
 ASPECTUAL = frozenset({"begin", "start", "continue", "keep", "resume"})
 # Acts a gerund after an attack names as what the attack was (ACLED codes the abduction).
@@ -171,6 +173,13 @@ def _cue_scopes(cue: CueHit, doc: Doc, trigger_head: Token, clause: set[int]) ->
     root = span.root
     if root.dep_ in ("amod", "compound") and root.head != trigger_head:
         return False  # "detained three suspected militants": doubt about who, not what
+    if trigger_head in root.ancestors:
+        tok = root
+        while tok != trigger_head:
+            if tok.lower_ in CIRCUMSTANCE or any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE
+                                                 for c in tok.children):
+                return False  # "beat him to death after accusing him of blasphemy"
+            tok = tok.head
     if root.dep_ == "aux":  # a modal says something of its own verb only: "would-be bombers
         # blew themselves up" (the act happened), "an attack could follow" (it may not)
         return root.head == trigger_head or root.head in trigger_head.ancestors
