@@ -115,6 +115,9 @@ TEXTS = {
     "safely_detonated": "Police safely detonated a suspicious device left outside the station "
                         "on Monday.",
     "beaten_after": "A crowd beat a man to death on Sunday after accusing him of blasphemy.",
+    "clash_then_overrun": "Militants killed 12 soldiers in an attack on an army base near the "
+                          "town on Monday. The militants overran the base after hours of "
+                          "fighting.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -190,6 +193,7 @@ def subs(events: list[Event]) -> set[str]:
     ("rockets_landed", "Shelling/artillery/missile attack"),
     ("groups_merged", "Change to group/activity"),
     ("suicide_car", "Suicide bomb"),
+    ("clash_then_overrun", "Non-state actor overtakes territory"),
     ("safely_detonated", "Disrupted weapons use"),
 ])
 def test_top_sub_type(events, key, expected):
@@ -306,3 +310,8 @@ def test_an_accusation_told_as_the_circumstance_does_not_make_the_killing_allege
     killing = next(e for e in events["beaten_after"] if e.trigger.text.startswith("beat"))
     assert killing.modality == "asserted"
     assert killing.acled is not None
+
+
+def test_a_clash_and_the_overrun_it_ended_in_are_one_battle(events):
+    new = [e for e in events["clash_then_overrun"] if e.status == "new" and e.acled]
+    assert [e.acled.sub_event_type for e in new] == ["Non-state actor overtakes territory"]

@@ -115,6 +115,8 @@ def _types_compatible(a: Candidate, b: Candidate) -> bool:
         return True  # "police arrested dozens of demonstrators": the protest, intervened in
     if _one_crowd_event(a, b):
         return True
+    if ta.acled_type == tb.acled_type == "Battles":
+        return True  # a clash and the change of hands it ended in: one battle, coded by the change
     if ta.acled_type is None or tb.acled_type is None:
         return ta.acled_type is None and tb.acled_type is None and ta.plover == tb.plover
     if a.generic or b.generic:
@@ -178,6 +180,8 @@ def _linked(group: Group, cand: Candidate) -> bool:
         return True
     if cand.definite or not cand.has_arguments:
         return True
+    if cand.refers_back and cand.trigger.acled_type == group.lead.trigger.acled_type:
+        return True  # "Militants stormed a base ... The militants overran it": the same fight
     if cand.place is not None and group.place is not None:
         return True
     name = group.actor1_name()
