@@ -118,6 +118,10 @@ TEXTS = {
     "clash_then_overrun": "Militants killed 12 soldiers in an attack on an army base near the "
                           "town on Monday. The militants overran the base after hours of "
                           "fighting.",
+    "gas_next_sentence": "Rebels fired shells into two districts of the city on Monday. "
+                         "Residents suspect the shells contained poisonous gas.",
+    "gas_elsewhere": "Warplanes bombed the town on Monday. Separately, a chlorine attack hit a "
+                     "village 100 km away on Tuesday.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -315,3 +319,8 @@ def test_an_accusation_told_as_the_circumstance_does_not_make_the_killing_allege
 def test_a_clash_and_the_overrun_it_ended_in_are_one_battle(events):
     new = [e for e in events["clash_then_overrun"] if e.status == "new" and e.acled]
     assert [e.acled.sub_event_type for e in new] == ["Non-state actor overtakes territory"]
+
+
+def test_gas_found_in_the_shells_makes_the_shelling_a_chemical_attack(events):
+    assert subs(events["gas_next_sentence"]) == {"Chemical weapon"}
+    assert subs(events["gas_elsewhere"]) == {"Air/drone strike", "Chemical weapon"}
