@@ -122,6 +122,8 @@ TEXTS = {
                          "Residents suspect the shells contained poisonous gas.",
     "gas_elsewhere": "Warplanes bombed the town on Monday. Separately, a chlorine attack hit a "
                      "village 100 km away on Tuesday.",
+    "as_police_fired": "Thousands of protesters rallied outside parliament on Sunday demanding "
+                       "that the president resign as police fired tear gas to disperse them.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -197,6 +199,7 @@ def subs(events: list[Event]) -> set[str]:
     ("rockets_landed", "Shelling/artillery/missile attack"),
     ("groups_merged", "Change to group/activity"),
     ("suicide_car", "Suicide bomb"),
+    ("as_police_fired", "Protest with intervention"),
     ("clash_then_overrun", "Non-state actor overtakes territory"),
     ("safely_detonated", "Disrupted weapons use"),
 ])

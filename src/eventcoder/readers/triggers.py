@@ -40,6 +40,7 @@ PROTEST_TYPES = {"Protests", "Riots"}
 SETTING_PREPS = {"in", "at", "near", "around", "across", "along", "outside", "inside", "within",
                  "throughout", "on", "during", "after", "before", "by", "with", "for"}
 LOOSE_DEPS = {"advcl", "conj", "cc", "parataxis", "punct"}  # arcs that leave a topic
+SIMULTANEOUS = frozenset({"as", "while"})  # a clause they open happens beside the event
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,6 +426,9 @@ def in_topic(tok: Token, root: Token, markers: frozenset[str]) -> bool:
     above_root = {t.i for t in root.ancestors}
     child = cur = tok
     while cur.i != root.i and cur.i not in above_root:
+        if cur.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ in SIMULTANEOUS
+                                      for c in cur.children):
+            return False  # "demanded he resign as police fired tear gas": what happened meanwhile
         if cur is not tok and cur.lemma_.lower() in markers and child.dep_ not in LOOSE_DEPS:
             return True  # in the marker's complement, not in a clause that hangs from it
         if cur.head is cur:
