@@ -124,6 +124,8 @@ TEXTS = {
                      "village 100 km away on Tuesday.",
     "as_police_fired": "Thousands of protesters rallied outside parliament on Sunday demanding "
                        "that the president resign as police fired tear gas to disperse them.",
+    "between": "Fighting between the army and the rebels continued for a third day near the "
+               "town on Monday.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -327,3 +329,10 @@ def test_a_clash_and_the_overrun_it_ended_in_are_one_battle(events):
 def test_gas_found_in_the_shells_makes_the_shelling_a_chemical_attack(events):
     assert subs(events["gas_next_sentence"]) == {"Chemical weapon"}
     assert subs(events["gas_elsewhere"]) == {"Air/drone strike", "Chemical weapon"}
+
+
+def test_the_sides_of_a_fight_between_two_parties_are_its_actors(events):
+    event = top(events["between"])
+    assert event.acled.sub_event_type == "Armed clash"
+    kinds = [(a.role, a.kind) for a in event.actors]
+    assert kinds == [("actor1", "State forces"), ("actor2", "Political militia")]

@@ -237,6 +237,22 @@ def _not_an_occurrence(head: Token) -> bool:
     return False
 
 
+def _between(words: tuple[Token, ...], actors: list[ActorHit]
+             ) -> tuple[ActorHit | None, ActorHit | None]:
+    """The two sides of "fighting between the army and the rebels", "clashes broke out between
+    police and protesters", in the order told."""
+    for prep in (c for w in dict.fromkeys(words) for c in w.children):
+        if prep.dep_ != "prep" or prep.lower_ != "between":
+            continue
+        for first in (c for c in prep.children if c.dep_ == "pobj"):
+            second = next((c for c in first.children if c.dep_ == "conj"), None)
+            sides = [next((a for a in actors if a.start <= t.idx < a.end), None)
+                     for t in (first, second) if t is not None]
+            if len(sides) == 2 and sides[0] is not None and sides[1] is not None:
+                return sides[0], sides[1]
+    return None, None
+
+
 def _held_by_government(head: Token, actors: list[ActorHit]) -> bool:
     """A crowd word owned by a government or its office ("President X's rally", "the
     governor's rally") names the state's own gathering, a campaign rally, not a protest."""
@@ -526,6 +542,8 @@ def link_trigger(
         object_actors = [a for a in _actors_under(_clause_subjects(head, verb), sent_actors)
                          if a is not cand.actor1]
     cand.actor2 = _best_actor(object_actors, head)
+    if cand.actor1 is None and cand.actor2 is None and trig.acled_type is not None:
+        cand.actor1, cand.actor2 = _between((head, verb), sent_actors)
     if cand.actor2 is None and trig.plover in RECIPROCAL and cand.actor1 is not None:
         # "X and Y agreed to ...": the second party of a joint act
         partners = [a for a in actor1_hits if a is not cand.actor1 and a.name != cand.actor1.name]
