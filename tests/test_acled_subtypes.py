@@ -126,6 +126,10 @@ TEXTS = {
                        "that the president resign as police fired tear gas to disperse them.",
     "between": "Fighting between the army and the rebels continued for a third day near the "
                "town on Monday.",
+    "during_clashes": "A grenade attack was carried out in the market during clashes between "
+                      "government forces and rebels on Monday.",
+    "killed_during": "Two civilians were killed during clashes between the army and rebels on "
+                     "Monday.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -201,6 +205,8 @@ def subs(events: list[Event]) -> set[str]:
     ("rockets_landed", "Shelling/artillery/missile attack"),
     ("groups_merged", "Change to group/activity"),
     ("suicide_car", "Suicide bomb"),
+    ("during_clashes", "Grenade"),
+    ("killed_during", "Armed clash"),
     ("as_police_fired", "Protest with intervention"),
     ("clash_then_overrun", "Non-state actor overtakes territory"),
     ("safely_detonated", "Disrupted weapons use"),

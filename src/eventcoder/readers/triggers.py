@@ -1019,11 +1019,21 @@ def _damp_background(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
     spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
     protests = [s.root for s, h in zip(spans, hits, strict=True)
                 if h.acled_type in PROTEST_TYPES or h.plover == "PROTEST"]
+    # acts that a fight told with "during" is only the setting of (a killing during clashes is
+    # the clash's toll, so Battles and Violence against civilians are left out)
+    set_in = {s.root.i for s, h in zip(spans, hits, strict=True) if h.acled_type is not None
+              and h.acled_type not in ("Battles", "Violence against civilians")}
     out = []
     for span, h in zip(spans, hits, strict=True):
         if h.acled_type is not None and h.acled_type not in PROTEST_TYPES:
             root = span.root
             backdrop = any(a.lower_ in lex.background_heads for a in _clause_ancestors(root))
+            if not backdrop and root.head.lower_ == "during" and root.dep_ == "pobj":
+                # "a grenade attack was carried out during clashes": the clashes are the
+                # setting of the act told, when that act is coded itself
+                act = root.head.head
+                backdrop = act.i in set_in or any(c.i in set_in for c in act.children
+                                                  if c.dep_ in ("nsubj", "nsubjpass"))
             if not backdrop:
                 backdrop = any(p.i != root.i and not span.start <= p.i < span.end
                                and in_topic(root, p, lex.topic_markers) for p in protests)
