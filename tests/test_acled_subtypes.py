@@ -130,6 +130,9 @@ TEXTS = {
                       "government forces and rebels on Monday.",
     "killed_during": "Two civilians were killed during clashes between the army and rebels on "
                      "Monday.",
+    "official_shot": "Gunmen shot dead a local government chairman in the town on Monday.",
+    "loyal_to": "Rebel fighters attacked a militia group loyal to the government near the "
+                "town on Monday.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -205,6 +208,7 @@ def subs(events: list[Event]) -> set[str]:
     ("rockets_landed", "Shelling/artillery/missile attack"),
     ("groups_merged", "Change to group/activity"),
     ("suicide_car", "Suicide bomb"),
+    ("official_shot", "Attack"),
     ("during_clashes", "Grenade"),
     ("killed_during", "Armed clash"),
     ("as_police_fired", "Protest with intervention"),
@@ -342,3 +346,9 @@ def test_the_sides_of_a_fight_between_two_parties_are_its_actors(events):
     assert event.acled.sub_event_type == "Armed clash"
     kinds = [(a.role, a.kind) for a in event.actors]
     assert kinds == [("actor1", "State forces"), ("actor2", "Political militia")]
+
+
+def test_the_one_attacked_is_the_objects_own_phrase_not_who_it_is_loyal_to(events):
+    event = top(events["loyal_to"])
+    assert event.acled.sub_event_type == "Armed clash"
+    assert not [a for a in event.actors if a.role == "actor2" and a.kind == "State forces"]

@@ -112,15 +112,26 @@ def _best_actor(hits: list[ActorHit], near: Token, allow_media: bool = False,
     if not usable:
         return None
     centre = near.idx
-    starts = [t.idx for t in heads or ()]
+    cores = [_core(t) for t in heads or ()]
 
     def nested(h: ActorHit) -> bool:
-        # "Afghan forces in a crackdown on Taliban militants recaptured ...": the argument's own
-        # head word names who acted, not an actor in a phrase hanging from it
-        return bool(starts) and not any(h.start <= i < h.end for i in starts)
+        # "Afghan forces in a crackdown on Taliban militants", "a militia loyal to the
+        # government": the argument's own phrase names the actor, not a phrase hanging from it
+        return bool(cores) and not any(lo <= h.start and h.end <= hi for lo, hi in cores)
 
-    # A named group beats a generic one ("fighters"), then the argument's head, then the nearest.
-    return min(usable, key=lambda h: (h.generic, nested(h), abs(h.start - centre)))
+    # The argument's own phrase first, then a named group before a generic one ("fighters"),
+    # then the nearest.
+    return min(usable, key=lambda h: (nested(h), h.generic, abs(h.start - centre)))
+
+
+def _core(token: Token) -> tuple[int, int]:
+    """Characters of a noun phrase's own words: its left part and "of"/"from" phrases
+    ("fighters of the Islamic State"), not the phrases and clauses that describe it."""
+    right = token
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from") or child.dep_ == "compound":
+            right = child.right_edge
+    return token.left_edge.idx, right.idx + len(right)
 
 
 def _actors_under(tokens: list[Token], actors: list[ActorHit]) -> list[ActorHit]:
@@ -541,7 +552,7 @@ def link_trigger(
         # "demanded that the US cancel", "its demand that Israel ease": who is to act
         object_actors = [a for a in _actors_under(_clause_subjects(head, verb), sent_actors)
                          if a is not cand.actor1]
-    cand.actor2 = _best_actor(object_actors, head)
+    cand.actor2 = _best_actor(object_actors, head, heads=object_tokens)
     if cand.actor1 is None and cand.actor2 is None and trig.acled_type is not None:
         cand.actor1, cand.actor2 = _between((head, verb), sent_actors)
     if cand.actor2 is None and trig.plover in RECIPROCAL and cand.actor1 is not None:

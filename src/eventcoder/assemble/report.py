@@ -135,6 +135,15 @@ def _actors(
     return out
 
 
+def _victim_kind(actor: Actor | None) -> str | None:
+    """How armed the one acted on is: a government's officials ("a local government chairman",
+    "government employees") are unarmed, so ACLED codes violence against them as violence
+    against civilians, whatever the state's inter code."""
+    if actor is None:
+        return None
+    return "Civilians" if actor.name.startswith("Government") else actor.kind
+
+
 def _target(group: Group):
     """The object hit; the phrase that holds the event's place wins ("the Port of Ashdod")."""
     targets = [m.target for m in group.members if m.target is not None]
@@ -320,7 +329,7 @@ def build_event(
     if trig.acled_type and codes.is_coded_modality(modality):
         etype, sub = group.acled_override or codes.refine(
             trig.acled_type, trig.acled_sub or "", lead.generic,
-            a1.kind if a1 else None, a2.kind if a2 else None, target is not None,
+            a1.kind if a1 else None, _victim_kind(a2), target is not None,
             actor1_named=a1 is not None and a1.mention is not None)
         acled = Acled(
             event_type=etype,
