@@ -133,6 +133,9 @@ TEXTS = {
     "official_shot": "Gunmen shot dead a local government chairman in the town on Monday.",
     "loyal_to": "Rebel fighters attacked a militia group loyal to the government near the "
                 "town on Monday.",
+    "foiled_bombing": "Security forces foiled a suicide bombing at the stadium on Monday.",
+    "uxo": "Two boys were killed on Monday when a piece of unexploded ordnance went off in a "
+           "field near the village.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -208,6 +211,8 @@ def subs(events: list[Event]) -> set[str]:
     ("rockets_landed", "Shelling/artillery/missile attack"),
     ("groups_merged", "Change to group/activity"),
     ("suicide_car", "Suicide bomb"),
+    ("foiled_bombing", "Disrupted weapons use"),
+    ("uxo", "Remote explosive/landmine/IED"),
     ("official_shot", "Attack"),
     ("during_clashes", "Grenade"),
     ("killed_during", "Armed clash"),

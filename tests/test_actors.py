@@ -86,6 +86,11 @@ def test_a_states_strikes_are_its_forces(nlp):
     assert hits["Turkish shelling"].name == "Military Forces of Turkey"
 
 
+def test_a_place_named_after_a_country_is_no_actor(nlp):
+    hits = found(nlp, "Bandits raided Lapai in Niger State and the Jordan Valley.")
+    assert not any(h.country in ("NER", "JOR") for h in hits.values())
+
+
 def test_a_country_across_a_border_is_a_place(nlp):
     hits = found(nlp, "Rebels raided a market town on the border with Uganda.")
     assert "Uganda" not in hits

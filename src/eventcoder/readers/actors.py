@@ -251,6 +251,7 @@ class ActorReader:
         self.locative = set(ctx.get("locative_preps") or [])
         self.of_heads = set(ctx.get("of_heads") or [])
         self.geo_nouns = set(ctx.get("geo_nouns") or [])
+        self.place_suffixes = set(ctx.get("place_suffixes") or [])
         self.proxy_words = set(self.kb.data.get("proxy_words") or [])
         self.partisan_nouns = set(self.kb.data.get("partisan_nouns") or {})
         self.resistance_of = self.kb.data.get("resistance_of") or {}
@@ -306,6 +307,8 @@ class ActorReader:
         if prev in ("of", "with") and start > 1 and doc[start - 2].lower_ in self.of_heads:
             return True
         nxt = doc[end].lower_ if end < len(doc) else ""
+        if nxt in self.place_suffixes:
+            return True  # "Niger State", "the Jordan Valley": a place named after the country
         if nxt in ("-", "–") and end + 1 < len(doc) and doc[end + 1].lower_ in self.proxy_words:
             return True
         if nxt in ("'s", "’s"):
