@@ -332,6 +332,8 @@ class ActorReader:
         if any(m not in self.modifiers for m in middle):
             return []
         key, noun = " ".join(lowers[:head]), " ".join(lowers[-tail:])
+        if not middle and noun in self.place_suffixes and key in self.kb.place_names:
+            return []  # "Niger State": a place named after the country, not its state
         if key in self.kb.exact_keys and " ".join(words[:head]) not in self.kb.exact_words:
             return []
         branch = self.nouns[noun]
