@@ -136,6 +136,9 @@ TEXTS = {
     "foiled_bombing": "Security forces foiled a suicide bombing at the stadium on Monday.",
     "uxo": "Two boys were killed on Monday when a piece of unexploded ordnance went off in a "
            "field near the village.",
+    "invaded": "Gunmen invaded the village of Kwasa on Sunday night, killing six residents.",
+    "helper": "Musa Bello, a farmer helping the army fight the insurgents, said the militants "
+              "torched two villages on Sunday.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -211,6 +214,7 @@ def subs(events: list[Event]) -> set[str]:
     ("rockets_landed", "Shelling/artillery/missile attack"),
     ("groups_merged", "Change to group/activity"),
     ("suicide_car", "Suicide bomb"),
+    ("invaded", "Attack"),
     ("foiled_bombing", "Disrupted weapons use"),
     ("uxo", "Remote explosive/landmine/IED"),
     ("official_shot", "Attack"),
@@ -357,3 +361,10 @@ def test_the_one_attacked_is_the_objects_own_phrase_not_who_it_is_loyal_to(event
     event = top(events["loyal_to"])
     assert event.acled.sub_event_type == "Armed clash"
     assert not [a for a in event.actors if a.role == "actor2" and a.kind == "State forces"]
+
+
+def test_who_a_person_is_described_as_helping_fight_is_no_battle(events):
+    assert "Armed clash" not in subs(events["helper"])
+    torched = top(events["helper"])
+    assert torched.acled.sub_event_type == "Looting/property destruction"
+    assert torched.actors[0].kind != "State forces"  # "the militants" are not the army

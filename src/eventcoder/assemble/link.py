@@ -230,6 +230,8 @@ def _not_an_occurrence(head: Token) -> bool:
         return True  # "Myanmar coup: Biden slaps sanctions ...": a story's label, not a report
     if head.tag_ == "VBN" and head.dep_ in ("acl", "amod"):
         return True  # "areas retaken by Damascus", "men killed fighting": describes a noun
+    if head.dep_ in ("xcomp", "ccomp") and head.head.tag_ == "VBG" and head.head.dep_ == "acl":
+        return True  # "a civilian helping the army fight the group": describes the civilian
     if head.tag_ != "VBG":
         return False
     if head.dep_ == "advcl":

@@ -115,8 +115,10 @@ def _actors(
     country = group.country or doc_country
     actor1 = next((m.actor1 for m in group.members if m.actor1 and not m.actor1.generic), None)
     actor1 = actor1 or group.first("claimant")
-    if actor1 is None and earlier is not None and any(m.refers_back for m in group.members):
-        actor1 = earlier
+    generic = group.first("actor1")
+    if actor1 is None and earlier is not None and any(m.refers_back for m in group.members) and (
+            generic is None or _same_side(generic.kind, earlier.kind)):
+        actor1 = earlier  # "the militants" are the group named before, not the army named before
     actor1 = actor1 or group.first("actor1")
     actor2 = group.first("actor2")
     out: list[Actor] = []
@@ -133,6 +135,12 @@ def _actors(
     if actor2 is not None and (actor1 is None or actor2.name != actor1.name):
         out.append(_actor("actor2", actor2, country, on=on))
     return out
+
+
+def _same_side(a: str | None, b: str | None) -> bool:
+    """Can a generic mention of kind ``a`` ("the militants") refer back to an actor of kind
+    ``b``? Not across the line between state forces and everyone else."""
+    return (a == "State forces") == (b == "State forces")
 
 
 def _victim_kind(actor: Actor | None) -> str | None:
