@@ -139,6 +139,8 @@ TEXTS = {
     "invaded": "Gunmen invaded the village of Kwasa on Sunday night, killing six residents.",
     "helper": "Musa Bello, a farmer helping the army fight the insurgents, said the militants "
               "torched two villages on Sunday.",
+    "since_protests": "Police arrested the opposition leader on Monday, the most prominent "
+                      "figure to be detained since protests escalated in September.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -368,3 +370,8 @@ def test_who_a_person_is_described_as_helping_fight_is_no_battle(events):
     torched = top(events["helper"])
     assert torched.acled.sub_event_type == "Looting/property destruction"
     assert torched.actors[0].kind != "State forces"  # "the militants" are not the army
+
+
+def test_an_arrest_told_against_the_time_protests_began_is_no_intervention(events):
+    assert "Protest with intervention" not in subs(events["since_protests"])
+    assert sub(events["since_protests"]) == "Arrests"

@@ -41,6 +41,9 @@ SETTING_PREPS = {"in", "at", "near", "around", "across", "along", "outside", "in
                  "throughout", "on", "during", "after", "before", "by", "with", "for"}
 LOOSE_DEPS = {"advcl", "conj", "cc", "parataxis", "punct"}  # arcs that leave a topic
 SIMULTANEOUS = frozenset({"as", "while"})  # a clause they open happens beside the event
+# A clause they open is another time than the act ("the first activist arrested since protests
+# escalated"); an "after" clause may be the same incident ("arrested after stones were thrown").
+ASIDE_MARKS = frozenset({"since", "before", "until"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -458,7 +461,9 @@ def is_aside(a: Token, b: Token, words: frozenset[str]) -> bool:
     while tok.i != meet.i:
         path.append(tok)
         tok = tok.head
-    return any(t.i not in (a.i, b.i) and t.lemma_.lower() in words for t in path)
+    return any(t.i not in (a.i, b.i) and t.lemma_.lower() in words for t in path) or any(
+        c.dep_ == "mark" and c.lower_ in ASIDE_MARKS for t in path if t.i != a.i
+        for c in t.children)
 
 
 def _object_tokens(root: Token) -> set[int]:
