@@ -139,8 +139,8 @@ TEXTS = {
     "invaded": "Gunmen invaded the village of Kwasa on Sunday night, killing six residents.",
     "helper": "Musa Bello, a farmer helping the army fight the insurgents, said the militants "
               "torched two villages on Sunday.",
-    "since_protests": "Police arrested the opposition leader on Monday, the most prominent "
-                      "figure to be detained since protests escalated in September.",
+    "since_protests": "Police detained the editor on Monday, the tenth journalist to be "
+                      "arrested since protests began in March.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
