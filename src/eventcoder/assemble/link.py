@@ -266,13 +266,18 @@ def _between(words: tuple[Token, ...], actors: list[ActorHit]
     return None, None
 
 
+@lru_cache(maxsize=1)
+def _state_hosts() -> frozenset[str]:
+    return frozenset(load_yaml("triggers").get("state_hosts") or ())
+
+
 def _held_by_government(head: Token, actors: list[ActorHit]) -> bool:
     """A crowd word owned by a government or its office ("President X's rally", "the
     governor's rally") names the state's own gathering, a campaign rally, not a protest."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
     owners = [c for c in head.children if c.dep_ == "poss"]
-    hosts = frozenset(load_yaml("triggers").get("state_hosts") or ())
+    hosts = _state_hosts()
     for owner in owners:
         words = {owner.lemma_.lower()} | {c.lemma_.lower() for c in owner.children
                                           if c.dep_ == "compound"}
