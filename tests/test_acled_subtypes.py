@@ -141,6 +141,10 @@ TEXTS = {
               "torched two villages on Sunday.",
     "since_protests": "Police detained the editor on Monday, the tenth journalist to be "
                       "arrested since protests began in March.",
+    "bomber_shot": "A suicide bomber was shot dead by police at the gate of the stadium on "
+                   "Monday before he could detonate his vest.",
+    "blew_selves": "Two militants detonated explosives on Monday, killing themselves near the "
+                   "capital after police surrounded them.",
     "day_told": "Hundreds of demonstrators marched through the city centre on Wednesday.",
     "day_untold": "Hundreds of demonstrators marched through the city centre.",
 }
@@ -216,6 +220,8 @@ def subs(events: list[Event]) -> set[str]:
     ("rockets_landed", "Shelling/artillery/missile attack"),
     ("groups_merged", "Change to group/activity"),
     ("suicide_car", "Suicide bomb"),
+    ("bomber_shot", "Disrupted weapons use"),
+    ("blew_selves", "Suicide bomb"),
     ("invaded", "Attack"),
     ("foiled_bombing", "Disrupted weapons use"),
     ("uxo", "Remote explosive/landmine/IED"),

@@ -620,8 +620,10 @@ def find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
     scan = _scan(doc, matcher)
     spans = [Span(doc, s, e) for s, e in scan.triggers]
     kept = sorted(filter_spans(spans), key=lambda s: s.start)
+    # words that are an event of their own (an entry that needs a refiner to apply is not)
     explicit = {i for s in kept
                 if any("weapon" not in lex.entries[n].refine
+                       and not lex.entries[n].requires_refiner
                        for n in scan.triggers[(s.start, s.end)])
                 for i in range(s.start, s.end)}
     out: list[TriggerHit] = []
