@@ -80,6 +80,35 @@ def test_countries_in_place_context_are_not_actors(nlp):
     assert hits == {}
 
 
+def test_a_states_strikes_are_its_forces(nlp):
+    hits = found(nlp, "Israeli airstrikes and Turkish shelling hit the towns.")
+    assert hits["Israeli airstrikes"].name == "Military Forces of Israel"
+    assert hits["Turkish shelling"].name == "Military Forces of Turkey"
+
+
+def test_a_place_named_after_a_country_is_no_actor(nlp):
+    hits = found(nlp, "Bandits raided Lapai in Niger State and the Jordan Valley.")
+    assert not any(h.country in ("NER", "JOR") for h in hits.values())
+
+
+def test_a_country_across_a_border_is_a_place(nlp):
+    hits = found(nlp, "Rebels raided a market town on the border with Uganda.")
+    assert "Uganda" not in hits
+
+
+def test_a_district_called_a_local_government_area_is_no_government(nlp):
+    hits = found(nlp, "Bandits raided two villages in Zurmi local government area, and the "
+                      "government sent troops.")
+    assert [t for t, h in hits.items() if h.name == "Government"] == ["the government"]
+    assert all(h.name for h in hits.values())
+
+
+def test_the_taliban_are_rebels_and_their_government_is_a_state(nlp):
+    hits = found(nlp, "Taliban fighters overran the post. The Taliban government denied it.")
+    assert hits["Taliban fighters"].kind == "Rebel group"
+    assert hits["Taliban government"].name == "Government of Afghanistan"
+
+
 def test_a_country_backing_a_proxy_is_not_the_actor(nlp):
     hits = found(nlp, "Iran-backed militias attacked the base.")
     assert "Iran" not in hits

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 
 from eventcoder.kb.loader import load_yaml
@@ -46,6 +47,17 @@ def country_names(alpha3: str) -> frozenset[str]:
     names = {info.name.lower(), f"the {info.name.lower()}"}
     names |= {k for k, v in get_kb().demonyms.items() if v == alpha3 and " " not in k}
     return frozenset(names)
+
+
+def successor(name: str, on: date | None) -> tuple[str, str] | None:
+    """(name, kind) ACLED gives an actor on the date ``on`` when it recodes the actor from a date
+    on (kb/actors.yaml `successors`: the Taliban are Afghanistan's forces from August 2021)."""
+    if on is None:
+        return None
+    for entry in get_kb().data.get("successors") or []:
+        if entry["name"] == name and on >= entry["since"]:
+            return entry["becomes"], entry["kind"]
+    return None
 
 
 # Generic actor names from kb/actors.yaml and how a country completes them.

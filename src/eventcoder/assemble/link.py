@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.assemble import syntax
+from eventcoder.kb.loader import load_yaml
 from eventcoder.readers.actors import get_kb, is_place_name
 from eventcoder.readers.hits import (
     ActorHit,
@@ -95,13 +96,43 @@ SETTING_PREPS = {"during", "at", "after", "before", "following", "ahead", "amid"
 CAUSE_PREPS = {"response", "retaliation", "revenge", "reprisal", "amid", "after", "following"}
 
 
-def _best_actor(hits: list[ActorHit], near: Token, allow_media: bool = False) -> ActorHit | None:
+# Subordinators whose clause tells a fact the main clause reacts to: a vow, threat or plan in
+# the main clause does not reach into it.
+FACT_MARKS = frozenset({"after", "since", "because", "as", "when", "once"})
+# Words that put a clause beside the act, in its circumstances: a cue inside says nothing of it.
+CIRCUMSTANCE = FACT_MARKS | {"before", "following", "until", "while"}
+# Verbs whose gerund complement is the act itself, begun or kept up ("began leaving").
+ASPECTUAL = frozenset({"begin", "start", "continue", "keep", "resume"})
+# Acts a gerund after an attack names as what the attack was (ACLED codes the abduction).
+TAKEN_AWAY = frozenset({"Abduction/forced disappearance"})
+
+
+def _best_actor(hits: list[ActorHit], near: Token, allow_media: bool = False,
+                heads: list[Token] | None = None) -> ActorHit | None:
     usable = [h for h in hits if allow_media or not h.is_media]
     if not usable:
         return None
     centre = near.idx
-    # A named group beats a generic one ("fighters"), then the nearest to the head word.
-    return min(usable, key=lambda h: (h.generic, abs(h.start - centre)))
+    cores = [_core(t) for t in heads or ()]
+
+    def nested(h: ActorHit) -> bool:
+        # "Afghan forces in a crackdown on Taliban militants", "a militia loyal to the
+        # government": the argument's own phrase names the actor, not a phrase hanging from it
+        return bool(cores) and not any(lo <= h.start and h.end <= hi for lo, hi in cores)
+
+    # The argument's own phrase first, then a named group before a generic one ("fighters"),
+    # then the nearest.
+    return min(usable, key=lambda h: (nested(h), h.generic, abs(h.start - centre)))
+
+
+def _core(token: Token) -> tuple[int, int]:
+    """Characters of a noun phrase's own words: its left part and "of"/"from" phrases
+    ("fighters of the Islamic State"), not the phrases and clauses that describe it."""
+    right = token
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from") or child.dep_ == "compound":
+            right = child.right_edge
+    return token.left_edge.idx, right.idx + len(right)
 
 
 def _actors_under(tokens: list[Token], actors: list[ActorHit]) -> list[ActorHit]:
@@ -168,12 +199,24 @@ def _cue_scopes(cue: CueHit, doc: Doc, trigger_head: Token, clause: set[int]) ->
     root = span.root
     if root.dep_ in ("amod", "compound") and root.head != trigger_head:
         return False  # "detained three suspected militants": doubt about who, not what
+    if trigger_head in root.ancestors:
+        tok = root
+        while tok != trigger_head:
+            if tok.lower_ in CIRCUMSTANCE or any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE
+                                                 for c in tok.children):
+                return False  # "beat him to death after accusing him of blasphemy"
+            tok = tok.head
     if root.dep_ == "aux":  # a modal says something of its own verb only: "would-be bombers
         # blew themselves up" (the act happened), "an attack could follow" (it may not)
         return root.head == trigger_head or root.head in trigger_head.ancestors
     if any(t.i in clause for t in span):
         return True
-    above = {t.i for t in syntax.clause_ancestors(trigger_head)} | {trigger_head.i}
+    above: set[int] = set()
+    for tok in [trigger_head, *syntax.clause_ancestors(trigger_head)]:
+        above.add(tok.i)
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FACT_MARKS
+                                       for c in tok.children):
+            break  # "vowed an inquiry after seven people were murdered": the murder is a fact
     return any(t.i in above for t in span)
 
 
@@ -202,15 +245,60 @@ def _not_an_occurrence(head: Token) -> bool:
         return True  # "Myanmar coup: Biden slaps sanctions ...": a story's label, not a report
     if head.tag_ == "VBN" and head.dep_ in ("acl", "amod"):
         return True  # "areas retaken by Damascus", "men killed fighting": describes a noun
+    if head.dep_ in ("xcomp", "ccomp") and head.head.tag_ == "VBG" and head.head.dep_ == "acl":
+        return True  # "a civilian helping the army fight the group": describes the civilian
     if head.tag_ != "VBG":
         return False
     if head.dep_ == "advcl":
         # "..., killing two" describes the main clause's event; a sentence-initial gerund
-        # ("Shelling by X killed ...") is the event itself, mis-tagged by the parser.
-        return head.i > head.head.i
+        # ("Shelling by X killed ...") or one after an adjective or determiner ("was bombarded
+        # by Korean shelling") is a noun, the event itself, mis-tagged by the parser.
+        before = head.doc[head.i - 1] if head.i > 0 else None
+        nominal = before is not None and (before.pos_ in ("ADJ", "DET") or before.dep_ == "poss"
+                                          or before.ent_type_ == "NORP")
+        return head.i > head.head.i and not nominal
     if head.dep_ == "pcomp" and head.head.lower_ in ("after", "by", "before"):
         return False  # "after seizing the town": a step in the story, told in passing
+    if head.dep_ == "xcomp" and head.head.lemma_ in ASPECTUAL:
+        return False  # "began shelling the town": the act itself, begun
     return head.dep_ in ("acl", "xcomp", "pcomp", "amod")  # describes someone or something
+    return False
+
+
+def _between(words: tuple[Token, ...], actors: list[ActorHit]
+             ) -> tuple[ActorHit | None, ActorHit | None]:
+    """The two sides of "fighting between the army and the rebels", "clashes broke out between
+    police and protesters", in the order told."""
+    for prep in (c for w in dict.fromkeys(words) for c in w.children):
+        if prep.dep_ != "prep" or prep.lower_ != "between":
+            continue
+        for first in (c for c in prep.children if c.dep_ == "pobj"):
+            second = next((c for c in first.children if c.dep_ == "conj"), None)
+            sides = [next((a for a in actors if a.start <= t.idx < a.end), None)
+                     for t in (first, second) if t is not None]
+            if len(sides) == 2 and sides[0] is not None and sides[1] is not None:
+                return sides[0], sides[1]
+    return None, None
+
+
+@lru_cache(maxsize=1)
+def _state_hosts() -> frozenset[str]:
+    return frozenset(load_yaml("triggers").get("state_hosts") or ())
+
+
+def _held_by_government(head: Token, actors: list[ActorHit]) -> bool:
+    """A crowd word owned by a government or its office ("President X's rally", "the
+    governor's rally") names the state's own gathering, a campaign rally, not a protest."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    hosts = _state_hosts()
+    for owner in owners:
+        words = {owner.lemma_.lower()} | {c.lemma_.lower() for c in owner.children
+                                          if c.dep_ == "compound"}
+        if words & hosts or any(a.kind == "State forces" and a.name.startswith("Government")
+                                and a.start <= owner.idx < a.end for a in actors):
+            return True
     return False
 
 
@@ -380,8 +468,13 @@ def link_trigger(
     head = syntax.head_token(doc, trig.start, trig.end)
     if head is None:
         return None
-    if _not_an_occurrence(head) and not (trig.acled_type == "Protests" and head.dep_ == "advcl"):
-        # "..., dispersing the crowds" is the intervention itself, not a detail of another act
+    if _not_an_occurrence(head) and not (
+        head.dep_ == "advcl" and (trig.acled_type == "Protests" or trig.acled_sub in TAKEN_AWAY)
+    ):
+        # "..., dispersing the crowds" is the intervention itself, not a detail of another act;
+        # "attacked the village, abducting ten" says what the attack was
+        return None
+    if trig.acled_type == "Protests" and _held_by_government(head, actors):
         return None
     sent = head.sent
     sent_rng = (sent.start_char, sent.end_char)
@@ -421,7 +514,9 @@ def link_trigger(
         if (not syntax.inside(a, (trig.start, trig.end)) or _inside_phrase(a, trig, head))
         and outside_motives(a)
     ]  # "Russian drones" stays an actor when the trigger is "drones struck"
-    is_noun = head.pos_ in ("NOUN", "PROPN")
+    # "Russian shelling" tagged as a verb is still a noun with its modifiers
+    is_noun = head.pos_ in ("NOUN", "PROPN") or head.tag_ == "VBG" and any(
+        c.dep_ in ("amod", "det", "poss") for c in head.lefts)
 
     # --- who acted -------------------------------------------------------------------------
     actor1_tokens: list[Token] = []
@@ -440,7 +535,9 @@ def link_trigger(
             found = syntax.subjects(verb.head.head)
         actor1_tokens += found
     actor1_hits = _actors_under(actor1_tokens, sent_actors)
-    cand.actor1 = _best_actor(actor1_hits, head)
+    cand.actor1 = _best_actor(actor1_hits, head, heads=actor1_tokens) or next(
+        (a for a in sent_actors if not a.generic and a.start < trig.start and a.end == trig.end),
+        None)  # "hit by Russian shelling": an actor phrase whose head word is the trigger
     cand.named_subject = any(t.pos_ in ("NOUN", "PROPN") for t in actor1_tokens)
     if cand.actor1 is not None and cand.actor1.generic and _definite(doc, cand.actor1):
         cand.refers_back = cand.actor1.kind not in ("Civilians", "Protesters", "Rioters")
@@ -477,7 +574,9 @@ def link_trigger(
         # "demanded that the US cancel", "its demand that Israel ease": who is to act
         object_actors = [a for a in _actors_under(_clause_subjects(head, verb), sent_actors)
                          if a is not cand.actor1]
-    cand.actor2 = _best_actor(object_actors, head)
+    cand.actor2 = _best_actor(object_actors, head, heads=object_tokens)
+    if cand.actor1 is None and cand.actor2 is None and trig.acled_type is not None:
+        cand.actor1, cand.actor2 = _between((head, verb), sent_actors)
     if cand.actor2 is None and trig.plover in RECIPROCAL and cand.actor1 is not None:
         # "X and Y agreed to ...": the second party of a joint act
         partners = [a for a in actor1_hits if a is not cand.actor1 and a.name != cand.actor1.name]

@@ -54,6 +54,10 @@ GENERIC_BASES = {
     "Police Forces", "Government",
 }
 FIGURE_KINDS = {"killed", "injured", "displaced", "money", "count"}
+# Who did it when the text does not say: arrests are made by the police (ACLED's Arrests are
+# state acts), anything else violent by an unidentified armed group.
+UNNAMED_ACTOR1 = {"Arrests": ("Police Forces", "State forces")}
+UNIDENTIFIED = ("Unidentified Armed Group", "Political militia")
 
 
 def article_meta(article: Article) -> ArticleMeta:
@@ -96,8 +100,11 @@ def _status(group: Group, when: When, published: date | None) -> str:
     return "new"
 
 
-def _actor(role: str, hit: ActorHit, country: str | None, violent: bool = False) -> Actor:
-    name, kind = hit.name, hit.kind
+def _actor(
+    role: str, hit: ActorHit, country: str | None, violent: bool = False,
+    on: date | None = None,
+) -> Actor:
+    name, kind = codes.successor(hit.name, on) or (hit.name, hit.kind)
     if violent and role == "actor1" and hit.country and name.startswith("Government of"):
         name = codes.with_country("Military Forces", hit.country)  # a state fights with its forces
     elif (not violent and hit.country and name.startswith("Military Forces of")
@@ -117,28 +124,47 @@ def _actor(role: str, hit: ActorHit, country: str | None, violent: bool = False)
 
 
 def _actors(
-    group: Group, violent: bool, earlier: ActorHit | None, doc_country: str | None
+    group: Group, violent: bool, earlier: ActorHit | None, doc_country: str | None,
+    on: date | None = None, sub: str | None = None,
 ) -> list[Actor]:
     country = group.country or doc_country
     actor1 = next((m.actor1 for m in group.members if m.actor1 and not m.actor1.generic), None)
     actor1 = actor1 or group.first("claimant")
-    if actor1 is None and earlier is not None and any(m.refers_back for m in group.members):
-        actor1 = earlier
+    generic = group.first("actor1")
+    if actor1 is None and earlier is not None and any(m.refers_back for m in group.members) and (
+            generic is None or _same_side(generic.kind, earlier.kind)):
+        actor1 = earlier  # "the militants" are the group named before, not the army named before
     actor1 = actor1 or group.first("actor1")
     actor2 = group.first("actor2")
     out: list[Actor] = []
     if actor1 is not None:
-        out.append(_actor("actor1", actor1, country, violent))
+        out.append(_actor("actor1", actor1, country, violent, on))
     elif violent:
+        base, kind = UNNAMED_ACTOR1.get(sub or "", UNIDENTIFIED)
         out.append(Actor(
             role="actor1",
-            name=codes.with_country("Unidentified Armed Group", country),
+            name=codes.with_country(base, country),
             country=country,
-            kind="Political militia",
+            kind=kind,
         ))
     if actor2 is not None and (actor1 is None or actor2.name != actor1.name):
-        out.append(_actor("actor2", actor2, country))
+        out.append(_actor("actor2", actor2, country, on=on))
     return out
+
+
+def _same_side(a: str | None, b: str | None) -> bool:
+    """Can a generic mention of kind ``a`` ("the militants") refer back to an actor of kind
+    ``b``? Not across the line between state forces and everyone else."""
+    return (a == "State forces") == (b == "State forces")
+
+
+def _victim_kind(actor: Actor | None) -> str | None:
+    """How armed the one acted on is: a government's officials ("a local government chairman",
+    "government employees") are unarmed, so ACLED codes violence against them as violence
+    against civilians, whatever the state's inter code."""
+    if actor is None:
+        return None
+    return "Civilians" if actor.name.startswith("Government") else actor.kind
 
 
 def _target(group: Group):
@@ -336,7 +362,8 @@ def build_event(
         if member.modality != "asserted" and modality == "asserted":
             modality = member.modality
     violent = trig.acled_type is not None and modality != "negated"
-    actors = _actors(group, violent, earlier, doc_country)
+    sub = group.acled_override[1] if group.acled_override else trig.acled_sub
+    actors = _actors(group, violent, earlier, doc_country, article.published, sub)
     a1 = next((a for a in actors if a.role == "actor1"), None)
     a2 = next((a for a in actors if a.role == "actor2"), None)
     target = _target(group)
@@ -347,7 +374,7 @@ def build_event(
     if trig.acled_type and codes.is_coded_modality(modality):
         etype, sub = group.acled_override or codes.refine(
             trig.acled_type, trig.acled_sub or "", lead.generic,
-            a1.kind if a1 else None, a2.kind if a2 else None, target is not None,
+            a1.kind if a1 else None, _victim_kind(a2), target is not None,
             actor1_named=a1 is not None and a1.mention is not None)
         acled = Acled(
             event_type=etype,

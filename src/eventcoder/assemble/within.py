@@ -70,6 +70,8 @@ class Group:
 
 
 CLOSE_COMBAT = {"Battles", "Violence against civilians"}
+# ACLED's first Explosions/Remote violence sub-type: whatever delivered the gas, it is this.
+CHEMICAL = "Chemical weapon"
 # One crowd event told by several words in a sentence takes the sub-type ACLED ranks first:
 # a riot outranks the state's response to it, lethal force outranks dispersal, dispersal a
 # peaceful protest ("protesters rallied ... as police fired tear gas to disperse them").
@@ -115,6 +117,11 @@ def _types_compatible(a: Candidate, b: Candidate) -> bool:
         return True  # "police arrested dozens of demonstrators": the protest, intervened in
     if _one_crowd_event(a, b):
         return True
+    if ta.acled_type == tb.acled_type == "Battles":
+        return True  # a clash and the change of hands it ended in: one battle, coded by the change
+    if ta.acled_type == tb.acled_type == "Explosions/Remote violence" and CHEMICAL in (
+            ta.acled_sub, tb.acled_sub):
+        return True  # "fired shells ... the shells contained poison gas": one chemical attack
     if ta.acled_type is None or tb.acled_type is None:
         return ta.acled_type is None and tb.acled_type is None and ta.plover == tb.plover
     if a.generic or b.generic:
@@ -178,6 +185,8 @@ def _linked(group: Group, cand: Candidate) -> bool:
         return True
     if cand.definite or not cand.has_arguments:
         return True
+    if cand.refers_back and cand.trigger.acled_type == group.lead.trigger.acled_type:
+        return True  # "Militants stormed a base ... The militants overran it": the same fight
     if cand.place is not None and group.place is not None:
         return True
     name = group.actor1_name()
@@ -287,6 +296,8 @@ def absorb_crackdowns(groups: list[Group]) -> list[Group]:
         types = {m.trigger.acled_type for m in group.members}
         if group.acled_override is None:
             group.acled_override = _crowd_override(group)
+        if group.acled_override is None and CHEMICAL in subs:
+            group.acled_override = ("Explosions/Remote violence", CHEMICAL)
         if "Arrests" in subs and "Protests" in types and group.acled_override is None:
             group.acled_override = ("Protests", "Protest with intervention")
         riot = next((g for g in reversed(out) if _rioting(g)), None)

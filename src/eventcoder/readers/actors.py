@@ -45,6 +45,10 @@ class Actor:
     generic: bool = False
 
 
+# What a `not_actors` phrase resolves to: it takes its words from shorter aliases, then is dropped.
+NOT_AN_ACTOR = Actor(name="", country=None, kind=None)
+
+
 @dataclass(frozen=True, slots=True)
 class Alias:
     actor: Actor
@@ -78,6 +82,8 @@ class ActorKB:
         self.place_names: set[str] = set()
         self._build_countries()
         self._build_named()
+        for text in self.data.get("not_actors") or []:
+            self._add_alias(text, Alias(NOT_AN_ACTOR))
         self.exact_keys = {w.lower() for w in self.exact_words}
 
     # -- construction -------------------------------------------------------------------
@@ -245,6 +251,7 @@ class ActorReader:
         self.locative = set(ctx.get("locative_preps") or [])
         self.of_heads = set(ctx.get("of_heads") or [])
         self.geo_nouns = set(ctx.get("geo_nouns") or [])
+        self.place_suffixes = set(ctx.get("place_suffixes") or [])
         self.proxy_words = set(self.kb.data.get("proxy_words") or [])
         self.partisan_nouns = set(self.kb.data.get("partisan_nouns") or {})
         self.resistance_of = self.kb.data.get("resistance_of") or {}
@@ -259,7 +266,8 @@ class ActorReader:
             cands.append((start, end, alias.priority, _hit(span, alias)))
         for _, start, end in self.tokens(doc):
             cands.extend(self._phrase_hits(doc, start, end))
-        doc._.ec_actors = self._office_of_country(doc, _longest_first(cands, len(doc)))
+        kept = [h for h in _longest_first(cands, len(doc)) if h.name]
+        doc._.ec_actors = self._office_of_country(doc, kept)
         return doc
 
     def _office_of_country(self, doc: Doc, hits: list[ActorHit]) -> list[ActorHit]:
@@ -295,9 +303,12 @@ class ActorReader:
         prev = doc[start - 1].lower_ if start > 0 else ""
         if prev in self.locative:
             return True
-        if prev == "of" and start > 1 and doc[start - 2].lower_ in self.of_heads:
+        # "south of Syria", "the border with Uganda"
+        if prev in ("of", "with") and start > 1 and doc[start - 2].lower_ in self.of_heads:
             return True
         nxt = doc[end].lower_ if end < len(doc) else ""
+        if nxt in self.place_suffixes:
+            return True  # "Niger State", "the Jordan Valley": a place named after the country
         if nxt in ("-", "–") and end + 1 < len(doc) and doc[end + 1].lower_ in self.proxy_words:
             return True
         if nxt in ("'s", "’s"):
@@ -321,6 +332,8 @@ class ActorReader:
         if any(m not in self.modifiers for m in middle):
             return []
         key, noun = " ".join(lowers[:head]), " ".join(lowers[-tail:])
+        if not middle and noun in self.place_suffixes and key in self.kb.place_names:
+            return []  # "Niger State": a place named after the country, not its state
         if key in self.kb.exact_keys and " ".join(words[:head]) not in self.kb.exact_words:
             return []
         branch = self.nouns[noun]

@@ -40,6 +40,10 @@ PROTEST_TYPES = {"Protests", "Riots"}
 SETTING_PREPS = {"in", "at", "near", "around", "across", "along", "outside", "inside", "within",
                  "throughout", "on", "during", "after", "before", "by", "with", "for"}
 LOOSE_DEPS = {"advcl", "conj", "cc", "parataxis", "punct"}  # arcs that leave a topic
+SIMULTANEOUS = frozenset({"as", "while"})  # a clause they open happens beside the event
+# A clause they open is another time than the act ("the first activist arrested since protests
+# escalated"); an "after" clause may be the same incident ("arrested after stones were thrown").
+ASIDE_MARKS = frozenset({"since", "before", "until"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,6 +429,9 @@ def in_topic(tok: Token, root: Token, markers: frozenset[str]) -> bool:
     above_root = {t.i for t in root.ancestors}
     child = cur = tok
     while cur.i != root.i and cur.i not in above_root:
+        if cur.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ in SIMULTANEOUS
+                                      for c in cur.children):
+            return False  # "demanded he resign as police fired tear gas": what happened meanwhile
         if cur is not tok and cur.lemma_.lower() in markers and child.dep_ not in LOOSE_DEPS:
             return True  # in the marker's complement, not in a clause that hangs from it
         if cur.head is cur:
@@ -454,7 +461,9 @@ def is_aside(a: Token, b: Token, words: frozenset[str]) -> bool:
     while tok.i != meet.i:
         path.append(tok)
         tok = tok.head
-    return any(t.i not in (a.i, b.i) and t.lemma_.lower() in words for t in path)
+    return any(t.i not in (a.i, b.i) and t.lemma_.lower() in words for t in path) or any(
+        c.dep_ == "mark" and c.lower_ in ASIDE_MARKS for t in path if t.i != a.i
+        for c in t.children)
 
 
 def _object_tokens(root: Token) -> set[int]:
@@ -611,8 +620,10 @@ def find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
     scan = _scan(doc, matcher)
     spans = [Span(doc, s, e) for s, e in scan.triggers]
     kept = sorted(filter_spans(spans), key=lambda s: s.start)
+    # words that are an event of their own (an entry that needs a refiner to apply is not)
     explicit = {i for s in kept
                 if any("weapon" not in lex.entries[n].refine
+                       and not lex.entries[n].requires_refiner
                        for n in scan.triggers[(s.start, s.end)])
                 for i in range(s.start, s.end)}
     out: list[TriggerHit] = []
@@ -1015,11 +1026,21 @@ def _damp_background(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
     spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
     protests = [s.root for s, h in zip(spans, hits, strict=True)
                 if h.acled_type in PROTEST_TYPES or h.plover == "PROTEST"]
+    # acts that a fight told with "during" is only the setting of (a killing during clashes is
+    # the clash's toll, so Battles and Violence against civilians are left out)
+    set_in = {s.root.i for s, h in zip(spans, hits, strict=True) if h.acled_type is not None
+              and h.acled_type not in ("Battles", "Violence against civilians")}
     out = []
     for span, h in zip(spans, hits, strict=True):
         if h.acled_type is not None and h.acled_type not in PROTEST_TYPES:
             root = span.root
             backdrop = any(a.lower_ in lex.background_heads for a in _clause_ancestors(root))
+            if not backdrop and root.head.lower_ == "during" and root.dep_ == "pobj":
+                # "a grenade attack was carried out during clashes": the clashes are the
+                # setting of the act told, when that act is coded itself
+                act = root.head.head
+                backdrop = act.i in set_in or any(c.i in set_in for c in act.children
+                                                  if c.dep_ in ("nsubj", "nsubjpass"))
             if not backdrop:
                 backdrop = any(p.i != root.i and not span.start <= p.i < span.end
                                and in_topic(root, p, lex.topic_markers) for p in protests)
