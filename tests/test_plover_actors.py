@@ -53,3 +53,27 @@ def test_a_reported_threat_with_would_is_a_threat_not_a_condition():
     assert event.plover.event_type == "THREATEN"
     assert event.modality == "threatened"
     assert event.confidence >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # a demand or defiance a protest makes is the protest, addressed to whom it names
+        ("Teachers began a hunger strike in Nairobi to demand the resignation of Kenyan "
+         "President Odinga.", None, "KEN"),
+        ("Students blocked roads in Accra to press their demands for lower fees from the "
+         "Ghanaian government.", "GHA", "GHA"),
+        ("Thousands of people marched through Minsk in defiance of Belarusian authorities.",
+         None, "BLR"),
+        ("Crowds in Caracas burned flags to show their disapproval of the United States.",
+         "VEN", "USA"),
+        ("Hundreds rallied in Lyon against the French government's pension reform.", "FRA",
+         "FRA"),
+    ],
+)
+def test_a_protest_is_addressed_to_whom_it_is_against(text, source, target):
+    event = _top(text)
+    assert event.plover.event_type == "PROTEST"
+    if source is not None:
+        assert _country(event, "actor1") == source
+    assert _country(event, "actor2") == target

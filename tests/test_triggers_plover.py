@@ -227,3 +227,17 @@ def test_a_promise_to_let_or_give_up_is_a_promised_concession(nlp):
         "CONCEDE")
     assert strongest(nlp, "The rebels promised to hand back the seized trucks.").plover == (
         "CONCEDE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farmers began a hunger strike outside parliament to demand the return of their land.",
+        "Hundreds of people blocked streets in Yerevan in defiance of the authorities.",
+        "Demonstrators in Tunis demanded the release of the detained bloggers.",
+    ],
+)
+def test_a_demand_a_protest_makes_is_the_protest(nlp, text):
+    plovers = {h.plover for h in nlp(text)._.ec_triggers}
+    assert "PROTEST" in plovers
+    assert not plovers & {"REQUEST", "REJECT", "ACCUSE"}

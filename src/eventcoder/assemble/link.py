@@ -22,7 +22,7 @@ from eventcoder.readers.hits import (
     TimeHit,
     TriggerHit,
 )
-from eventcoder.readers.triggers import is_source_phrase
+from eventcoder.readers.triggers import is_source_phrase, lexicon, protest_clause
 
 GENERIC_TRIGGER_LEMMAS = {
     "attack", "strike", "target", "hit", "assault", "operation", "raid", "offensive",
@@ -477,6 +477,18 @@ def link_trigger(
             p for t in object_tokens for p in syntax.hits_in(places, syntax.subtree_range(t))
         ]
         cand.actor2 = _government_of(next((p for p in slot_places if p.country), None))
+    if cand.actor2 is None and trig.plover == "PROTEST":
+        # "struck to demand the president's resignation", "marched in defiance of the
+        # authorities": a protest's recipient is whom it is against or addressed to (codebook),
+        # even inside what reads as its motive ("in protest at the government's decision")
+        aims = _protest_aims(head)
+        cand.actor2 = _best_actor(
+            [a for a in _actors_under(aims, actors) if a is not cand.actor1
+             and a.kind not in ("Protesters", "Rioters")], head)
+        if cand.actor2 is None:
+            cand.actor2 = _government_of(next(
+                (p for t in aims for p in syntax.hits_in(places, syntax.subtree_range(t))
+                 if p.country), None))
 
     target_places: list[PlaceHit] = []
     for token in object_tokens:
@@ -616,6 +628,27 @@ def _inside_phrase(actor: ActorHit, trig: TriggerHit, head: Token) -> bool:
     """ "expelled two Russian diplomats", "rejected a U.S. request": a non-violent phrase
     trigger that spans its object holds the addressee; the words of the act itself do not."""
     return trig.acled_type is None and not actor.start <= head.idx < actor.end
+
+
+def _protest_aims(head: Token) -> list[Token]:
+    """What a protest asks for or is against: a "against/over" phrase or a purpose clause on
+    the protest or its verb ("to demand ...", "calling for ...", "to show their anger at ..."),
+    and what protesters who are the subject of a demand verb demand."""
+    markers = lexicon().topic_markers
+    anchor = protest_clause(head)
+    out: list[Token] = []
+    for tok in {head, anchor}:
+        for c in tok.children:
+            if c.dep_ == "prep" and (c.lower_ in markers or any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in markers for o in c.children)):
+                out.append(c)
+            elif c.dep_ in ("xcomp", "advcl", "acl") and c.pos_ == "VERB" and (
+                    c.lemma_.lower() in markers or any(
+                        o.dep_ == "dobj" and o.lemma_.lower() in markers for o in c.children)):
+                out.append(c)
+    if anchor is not head and head.dep_ == "nsubj" and anchor.lemma_.lower() in markers:
+        out += [c for c in anchor.children if c.dep_ in ("dobj", "ccomp", "prep")]
+    return out
 
 
 def _complement_objects(head: Token, verb: Token, preps: set[str]) -> list[Token]:

@@ -144,6 +144,10 @@ def _crowd_first(actors: list[Actor], event_type: str, country: str | None) -> l
     others = [a for a in actors if a is not crowd and not a.name.startswith("Unidentified")
               and a.kind not in ("Protesters", "Rioters")]
     if crowd is None:
+        # "Students blocked roads": people who do the protest are its crowd, not its target
+        doers = next((a for a in actors if a.role == "actor1" and a.kind == "Civilians"), None)
+        others = [a for a in others if a is not doers]
+        country = doers.country if doers is not None and doers.country else country
         crowd = Actor(role="actor1", name=codes.with_country(crowd_kind, country),
                       country=country, kind=crowd_kind)
     out = [crowd.model_copy(update={"role": "actor1"})]

@@ -645,6 +645,7 @@ def find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
     out = _apply_governors(doc, out) if out else out
     out = _apply_orders(doc, out) if out else out
     out = _drop_demanded(doc, out) if out else out
+    out = _absorb_protest_aims(doc, out) if out else out
     out = _apply_intent(doc, out) if out else out
     out = _absorb_withdrawals(doc, _damp_background(doc, _damp_intercepted(doc, out)))
     return _anchor_participants(doc, out) if out else out
@@ -772,6 +773,54 @@ def _drop_demanded(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
                     and (act.pos_ in {"VERB", "AUX"} or h.plover == "REJECT")
                     and hits[m].acled_type is None):
                 drop.add(m)
+    return [h for n, h in enumerate(hits) if n not in drop] if drop else hits
+
+
+PROTEST_AIMS = {"REQUEST", "ACCUSE", "REJECT"}  # what a protest may ask for or object to
+AIM_DEPS = {"xcomp", "advcl", "prep", "pobj", "dobj", "ccomp", "acl", "relcl"}
+
+
+def protest_clause(root: Token) -> Token:
+    """The verb a protest is done with: "began a hunger strike" -> began, "protesters
+    demanded" -> demanded; a protest verb is its own clause."""
+    if root.pos_ not in {"VERB", "AUX"} and root.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        return root.head
+    return root
+
+
+def _in_protest_aim(tok: Token, protest: Token) -> bool:
+    """Is ``tok`` what the protest at ``protest`` asks for or is against: the protest's own verb
+    when the protesters are its subject ("demonstrators demanded"), or a purpose hanging from
+    that verb ("struck to demand", "blocked roads demanding", "in defiance of")."""
+    anchor = protest_clause(protest)
+    if tok.i == protest.i:
+        return False
+    if tok.i == anchor.i:
+        return anchor.i != protest.i and protest.dep_ in {"nsubj", "nsubjpass"}
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in AIM_DEPS or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.i == anchor.i:
+            return True
+    return False
+
+
+def _absorb_protest_aims(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """ "began a hunger strike to demand the resignation", "blocked streets in defiance of the
+    authorities": a demand, complaint or refusal a protest makes is the protest (codebook:
+    protests, including protests making requests or expressing disapproval, are PROTEST, not
+    REQUEST or ACCUSE); its hit goes, and the assembler reads the protest's recipient there."""
+    spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
+    protests = [s.root for s, h in zip(spans, hits, strict=True)
+                if s is not None and h.plover == "PROTEST"]
+    if not protests:
+        return hits
+    drop = {n for n, (h, s) in enumerate(zip(hits, spans, strict=True))
+            if s is not None and h.plover in PROTEST_AIMS and h.acled_type is None
+            and any(p.sent.start == s.root.sent.start and _in_protest_aim(s.root, p)
+                    for p in protests)}
     return [h for n, h in enumerate(hits) if n not in drop] if drop else hits
 
 
