@@ -241,3 +241,18 @@ def test_a_demand_a_protest_makes_is_the_protest(nlp, text):
     plovers = {h.plover for h in nlp(text)._.ec_triggers}
     assert "PROTEST" in plovers
     assert not plovers & {"REQUEST", "REJECT", "ACCUSE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "mode"),
+    [
+        ("Police confiscated rifles and grenades from a gang in Mombasa.", "COERCE", "seize"),
+        ("Soldiers discovered an arms cache in a farmhouse near Kismayo.", "COERCE", "seize"),
+        ("Forty fighters handed over their weapons to the army in Bunia.", "RETREAT", "disarm"),
+        ("Air defences shot down two drones over the city.", "ASSAULT", None),
+    ],
+)
+def test_disrupted_weapons_use_reads_by_who_does_what(nlp, text, plover, mode):
+    hit = next(h for h in nlp(text)._.ec_triggers
+               if h.acled_sub == "Disrupted weapons use" or h.plover == plover)
+    assert (hit.plover, hit.plover_mode) == (plover, mode)

@@ -436,6 +436,8 @@ def link_trigger(
     object_tokens: list[Token] = []
     # Violence lands on/against/at someone; talk, aid and agreement go to/with/from someone.
     preps = syntax.TARGET_PREPS if trig.acled_type else syntax.ADDRESSEE_PREPS | {"in"}
+    if trig.plover == "COERCE":
+        preps = preps | {"from"}  # "confiscated weapons from armed groups": whom it was taken from
     if is_noun:
         object_tokens += syntax.objects(head, preps)
     if verb is not head or not is_noun:

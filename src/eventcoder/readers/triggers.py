@@ -62,6 +62,7 @@ class Entry:
     # police violence": the violence is the topic, the rally is the event)
     territory_pronoun: bool  # "seized it without resistance": a pronoun is a place when refined
     left_place: bool  # the place must be what is left ("withdrew from the town", not "to")
+    recode: dict[str, str]  # refiner code -> the code these words make of it ("seized rifles")
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,8 +232,8 @@ def lexicon() -> Lexicon:
     patterns: dict[str, list[str]] = {}
     entries: list[Entry] = []
     for i, row in enumerate(data["triggers"]):
-        if row["code"] not in codes:
-            raise ValueError(f"triggers.yaml: unknown code {row['code']!r}")
+        if row["code"] not in codes or not set((row.get("recode") or {}).values()) <= set(codes):
+            raise ValueError(f"triggers.yaml: unknown code in {row['code']!r}")
         entries.append(
             Entry(
                 code=row["code"],
@@ -250,6 +251,7 @@ def lexicon() -> Lexicon:
                 topic_blind=bool(row.get("topic_blind", False)),
                 territory_pronoun=bool(row.get("territory_pronoun", False)),
                 left_place=bool(row.get("left_place", False)),
+                recode=dict(row.get("recode") or {}),
             )
         )
         patterns[f"T{i}"] = [str(t) for t in row["terms"]]
@@ -912,6 +914,7 @@ def _code_span(span: Span, entry: Entry, lex: Lexicon, scan: _Scan, explicit: se
             if best_ref.weapon is not None and entry.violent and best_tok in explicit:
                 return None  # "launched a drone strike": the explicit trigger is the event
             code_key, weapon, refined = best_ref.code, best_ref.weapon, True
+            code_key = entry.recode.get(code_key, code_key)
             if weapon is not None:
                 weight = max(weight, WEAPON_WEIGHT)
             if weapon == "intercepted" and root.lemma_ == "destroy" and _weapon_subject(
