@@ -77,3 +77,35 @@ def test_a_protest_is_addressed_to_whom_it_is_against(text, source, target):
     if source is not None:
         assert _country(event, "actor1") == source
     assert _country(event, "actor2") == target
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "source", "target"),
+    [
+        # codebook ASSAULT beat, cleansing; an invasion is made on a country
+        ("Prison guards in Tbilisi beat Armenian detainees with batons.", "beat", None, "ARM"),
+        ("Sudanese militiamen were engaged in ethnic cleansing in Darfur.", "cleansing", "SDN",
+         None),
+        ("Militiamen drove thousands of villagers from their homes in Darfur.", "cleansing",
+         None, "SDN"),
+        ("Iraq invaded Kuwait in August.", None, "IRQ", "KWT"),
+    ],
+)
+def test_beatings_expulsions_and_invasions_are_assaults(text, mode, source, target):
+    event = _top(text)
+    assert (event.plover.event_type, event.plover.mode) == ("ASSAULT", mode)
+    if source is not None:
+        assert _country(event, "actor1") == source
+    if target is not None:
+        assert _country(event, "actor2") == target
+
+
+def test_a_score_between_teams_is_no_beating():
+    report = eventcoder.extract("Liverpool beat Chelsea 2-1 on Saturday.")
+    assert not any(e.plover and e.plover.event_type == "ASSAULT" for e in report.events)
+
+
+def test_victims_named_by_nationality_are_civilians_of_that_country():
+    event = _top("Two Kenyan aid workers were kidnapped near the Somali border on Tuesday.")
+    victim = next(a for a in event.actors if a.role == "actor2")
+    assert (victim.name, victim.country) == ("Civilians (Kenya)", "KEN")

@@ -413,7 +413,10 @@ def link_trigger(
     if is_noun:
         actor1_tokens += [c for c in head.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")]
         actor1_tokens += syntax.agents(head)
-    passive = syntax.is_passive(verb)
+    engaged = is_noun and verb.lemma_ in syntax.PARTICIPATION_VERBS and head.dep_ == "pobj"
+    passive = syntax.is_passive(verb) and not engaged
+    if engaged:
+        actor1_tokens += syntax.passive_subjects(verb)
     if passive or (is_noun and verb is not head):
         actor1_tokens += syntax.agents(verb)  # "killed by X", "shelling ... by X"
     if not passive and (verb is head or not is_noun or verb.lemma_ in syntax.LIGHT_VERBS):
@@ -438,10 +441,12 @@ def link_trigger(
     preps = syntax.TARGET_PREPS if trig.acled_type else syntax.ADDRESSEE_PREPS | {"in"}
     if trig.plover == "COERCE":
         preps = preps | {"from"}  # "confiscated weapons from armed groups": whom it was taken from
+    elif trig.plover == "ASSAULT" and trig.acled_type is None:
+        preps = preps | {"of"}  # "the invasion of Kuwait": whom a war is made on
     if is_noun:
         object_tokens += syntax.objects(head, preps)
     if verb is not head or not is_noun:
-        if syntax.is_passive(verb):
+        if passive:
             object_tokens += syntax.passive_subjects(verb)
         object_tokens += [t for t in syntax.objects(verb, preps) if t is not head]
     harm = _harm_verb(head, verb)

@@ -89,7 +89,9 @@ def _actor(role: str, hit: ActorHit, country: str | None, violent: bool = False)
           and hit.text.lower() in codes.country_names(hit.country)):
         name = codes.with_country("Government", hit.country)  # "Chile agreed": its government
     if hit.generic:
-        base = name if name in GENERIC_BASES else "Unidentified Armed Group"
+        # "Palestinian detainees" already reads "Civilians (Palestine)": keep its kind of actor
+        base = next((b for b in GENERIC_BASES if name == b or name.startswith(f"{b} (")),
+                    "Unidentified Armed Group")
         name = codes.with_country(base, hit.country or country)
         kind = kind or "Political militia"
     return Actor(

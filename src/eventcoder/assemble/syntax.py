@@ -22,6 +22,9 @@ LIGHT_VERBS = {
     "announce", "confirm", "report", "fire", "deny", "take", "hold", "organise", "organize",
     "order",  # "ordered the withdrawal": whoever orders it is who acts
 }
+# "were engaged in ethnic cleansing", "was involved in the attack": passive in form, but the
+# subject is who does the act named in the "in" phrase.
+PARTICIPATION_VERBS = {"engage", "involve", "embroil"}
 
 
 class Located(Protocol):
