@@ -109,3 +109,19 @@ def test_victims_named_by_nationality_are_civilians_of_that_country():
     event = _top("Two Kenyan aid workers were kidnapped near the Somali border on Tuesday.")
     victim = next(a for a in event.actors if a.role == "actor2")
     assert (victim.name, victim.country) == ("Civilians (Kenya)", "KEN")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # victims named by nationality, whatever the trigger word ("killed by a bomb")
+        ("Three French soldiers were killed by a roadside bomb near Gao.", "FRA"),
+        ("A Lebanese journalist was killed in a car bomb explosion in Sidon.", "LBN"),
+        ("A landmine explosion near Mosul killed two Iraqi youths on Sunday.", "IRQ"),
+        ("Gunmen kidnapped four Turkish engineers near Kirkuk.", "TUR"),
+    ],
+)
+def test_assault_victims_named_by_nationality(text, target):
+    event = _top(text)
+    assert event.plover.event_type == "ASSAULT"
+    assert _country(event, "actor2") == target

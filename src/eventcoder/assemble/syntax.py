@@ -71,8 +71,9 @@ def governing_verb(token: Token) -> Token:
             return current
         if current.dep_ in ("ROOT",) or current.head is current:
             return current
-        if current.dep_ in ("dobj", "obj", "nsubjpass", "nsubj", "pobj", "prep", "compound",
-                            "attr", "appos", "amod", "npadvmod", "dative", "acomp"):
+        # "agent": "killed by a roadside bomb" -> killed, whose passive subject is the victim
+        if current.dep_ in ("dobj", "obj", "nsubjpass", "nsubj", "pobj", "prep", "agent",
+                            "compound", "attr", "appos", "amod", "npadvmod", "dative", "acomp"):
             current = current.head
             continue
         return current
