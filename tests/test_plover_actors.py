@@ -125,3 +125,24 @@ def test_assault_victims_named_by_nationality(text, target):
     event = _top(text)
     assert event.plover.event_type == "ASSAULT"
     assert _country(event, "actor2") == target
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "source"),
+    [
+        # the subject of a light verb does the act its noun names
+        ("Norway will give Malawi a grant of ten million dollars.", "AGREE", "NOR"),
+        ("The government of Chad declared a state of emergency in the east.", "COERCE", "TCD"),
+        # a crowd or an armed group named by nationality
+        ("Egyptian demonstrators rioted in Alexandria after the verdict.", "PROTEST", "EGY"),
+        ("Palestinian riots against Israeli military policies continued on Monday.", "PROTEST",
+         "PSE"),
+        ("Two Algerian suicide bombers killed nine people in Constantine.", "ASSAULT", "DZA"),
+        ("Colombian rebel guerrillas wounded two policemen in a bomb attack in Cali.",
+         "ASSAULT", "COL"),
+    ],
+)
+def test_who_acts_is_read_from_the_phrase_that_names_them(text, plover, source):
+    event = _top(text)
+    assert event.plover.event_type == plover
+    assert _country(event, "actor1") == source

@@ -419,8 +419,13 @@ def link_trigger(
         actor1_tokens += syntax.passive_subjects(verb)
     if passive or (is_noun and verb is not head):
         actor1_tokens += syntax.agents(verb)  # "killed by X", "shelling ... by X"
-    if not passive and (verb is head or not is_noun or verb.lemma_ in syntax.LIGHT_VERBS):
-        found = syntax.subjects(verb)
+    # "guerrillas wounded two soldiers in a bomb attack": who harms in an attack made it
+    harming_in = (is_noun and head.dep_ == "pobj" and verb.lemma_ in HARM_VERBS
+                  and any(c.dep_ == "dobj" for c in verb.children))
+    if not passive and (verb is head or not is_noun or verb.lemma_ in syntax.LIGHT_VERBS
+                        or harming_in):
+        # "Palestinian riots against X continued": the trigger as subject is no actor phrase
+        found = [t for t in syntax.subjects(verb) if t.i != head.i]
         if not found and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.head.pos_ in (
                 "VERB", "AUX"):
             # "the army achieved a victory by controlling the area", "after seizing the town,

@@ -143,6 +143,12 @@ def _crowd_first(actors: list[Actor], event_type: str, country: str | None) -> l
     """ACLED codes protesters (or rioters) as actor1 and whoever intervenes as actor2."""
     crowd_kind = "Protesters" if event_type == "Protests" else "Rioters"
     crowd = next((a for a in actors if a.kind == crowd_kind), None)
+    if crowd is None:  # "Egyptian demonstrators rioted": the crowd of a riot, named otherwise
+        crowd = next((a for a in actors if a.kind in ("Protesters", "Rioters") and a.country),
+                     None)
+        if crowd is not None:
+            crowd = crowd.model_copy(update={
+                "name": codes.with_country(crowd_kind, crowd.country), "kind": crowd_kind})
     others = [a for a in actors if a is not crowd and not a.name.startswith("Unidentified")
               and a.kind not in ("Protesters", "Rioters")]
     if crowd is None:

@@ -21,6 +21,10 @@ LIGHT_VERBS = {
     "begin", "start", "continue", "escalate", "intensify", "wage", "commit", "perpetrate",
     "announce", "confirm", "report", "fire", "deny", "take", "hold", "organise", "organize",
     "order",  # "ordered the withdrawal": whoever orders it is who acts
+    # statements and gifts: "gave Tanzania a grant", "declared a state of siege", "opened an
+    # investigation", "issued a demand", "imposed a curfew", "lodged a protest"
+    "give", "provide", "offer", "make", "issue", "extend", "grant", "pay", "impose", "declare",
+    "open", "lodge", "file", "express", "voice", "reach",
 }
 # "were engaged in ethnic cleansing", "was involved in the attack": passive in form, but the
 # subject is who does the act named in the "in" phrase.
