@@ -146,3 +146,24 @@ def test_who_acts_is_read_from_the_phrase_that_names_them(text, plover, source):
     event = _top(text)
     assert event.plover.event_type == plover
     assert _country(event, "actor1") == source
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "target"),
+    [
+        # the country a demonym or a possessive marks on what is acted on
+        ("Nepal rejected an Indian proposal for a new border commission.", "REJECT", "IND"),
+        ("Chile flatly rejected a Peruvian ultimatum on the fishing dispute.", "REJECT", "PER"),
+        ("Iran threatened to shell Iraqi towns near the border.", "THREATEN", "IRQ"),
+        # the actor's own people when the demonym is its own country's
+        ("President Kagame banned Rwandan opposition candidates from the elections.", "COERCE",
+         "RWA"),
+        # a measure on a place falls on the people who live there
+        ("Turkish authorities imposed a curfew in the town of Cizre.", "COERCE", "TUR"),
+        ("The Sudanese government lifted the state of emergency in Kassala.", "CONCEDE", "SDN"),
+    ],
+)
+def test_recipient_from_what_is_acted_on(text, plover, target):
+    event = _top(text)
+    assert event.plover.event_type == plover
+    assert _country(event, "actor2") == target

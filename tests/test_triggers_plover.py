@@ -256,3 +256,8 @@ def test_disrupted_weapons_use_reads_by_who_does_what(nlp, text, plover, mode):
     hit = next(h for h in nlp(text)._.ec_triggers
                if h.acled_sub == "Disrupted weapons use" or h.plover == plover)
     assert (hit.plover, hit.plover_mode) == (plover, mode)
+
+
+def test_the_act_a_condemnation_names_is_its_content(nlp):
+    plovers = [h.plover for h in nlp("Egypt condemned the Israeli blockade of Gaza.")._.ec_triggers]
+    assert plovers == ["ACCUSE"]

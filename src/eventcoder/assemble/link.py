@@ -489,6 +489,10 @@ def link_trigger(
             p for t in object_tokens for p in syntax.hits_in(places, syntax.subtree_range(t))
         ]
         cand.actor2 = _government_of(next((p for p in slot_places if p.country), None))
+    if cand.actor2 is None and trig.acled_type is None:
+        # "rejected an Indian proposal", "denounced Serbia's suppression", "threatened
+        # restrictions against German goods": the country that owns what is acted on
+        cand.actor2 = _owner_government(object_tokens, cand.actor1)
     if cand.actor2 is None and trig.plover == "PROTEST":
         # "struck to demand the president's resignation", "marched in defiance of the
         # authorities": a protest's recipient is whom it is against or addressed to (codebook),
@@ -543,6 +547,15 @@ def link_trigger(
     if chosen is not None:
         cand.country = chosen.country
         cand.place = None if chosen.is_country else chosen
+    if (cand.actor2 is None and trig.acled_type in (None, "Strategic developments")
+            and chosen is not None
+            and chosen.country and (trig.plover, trig.plover_mode) in POPULATION_MEASURES):
+        # "imposed a curfew in Cizre", "lifted the state of emergency in West Darfur": a
+        # measure on a place falls on the people who live there
+        civilians = get_kb().group_actor(chosen.country, "civilians")
+        if civilians is not None:
+            cand.actor2 = ActorHit(chosen.start, chosen.end, chosen.text, civilians.name,
+                                   chosen.country, civilians.kind, generic=True)
 
     # --- when --------------------------------------------------------------------------------
     clause_rng = syntax.subtree_range(verb)
@@ -624,6 +637,11 @@ def link_trigger(
 
 
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
+# Measures that fall on the population of the place they are imposed on or lifted from.
+POPULATION_MEASURES = {
+    ("COERCE", "restrict"), ("COERCE", "curfew"), ("COERCE", "ban"), ("COERCE", "censor"),
+    ("COERCE", "withhold"), ("CONCEDE", None), ("THREATEN", "restrict"), ("THREATEN", "ban"),
+}
 AGREEING = {"agree", "decide", "consent"}  # verbs whose "to ..." complement is agreed, not aimed
 # Implicative and aspectual verbs: their "to ..." complement happens ("managed to", "were
 # forced to", "began to shell", "continues to detain").
@@ -718,6 +736,33 @@ def _official_of_sole_country(subjects: list[Token], actors: list[ActorHit],
         return None
     start, end = subject.left_edge.idx, subject.idx + len(subject)
     return ActorHit(start, end, subject.doc.text[start:end], actor.name, country, actor.kind)
+
+
+def _owner_government(objects: list[Token], actor1: ActorHit | None) -> ActorHit | None:
+    """The government of the country a demonym or a possessive country name marks on an object
+    noun ("an Indian proposal", "Serbia's suppression"); the people of the actor's own country
+    when it is that one ("banned Ugandan opposition candidates")."""
+    demonyms = get_kb().demonyms
+    for obj in objects:
+        if obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for mod in obj.lefts:
+            if mod.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            words = [mod.lower_]
+            if mod.i > 0:
+                words.insert(0, f"{mod.doc[mod.i - 1].lower_} {mod.lower_}")  # "south korean"
+            iso3 = next((demonyms[w] for w in words if w in demonyms), None)
+            if iso3 is None:
+                continue
+            own = actor1 is not None and actor1.country == iso3
+            kb = get_kb()
+            actor = kb.group_actor(iso3, "civilians") if own else kb.state_actor(
+                iso3, "government")
+            if actor is not None:
+                return ActorHit(mod.idx, mod.idx + len(mod), mod.text, actor.name, iso3,
+                                actor.kind, generic=own)
+    return None
 
 
 def _government_of(place: PlaceHit | None) -> ActorHit | None:

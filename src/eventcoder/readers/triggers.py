@@ -760,19 +760,22 @@ def _apply_orders(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
 
 def _drop_demanded(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
     """ "urged the EC to support the PLO", "demanded that its partners refuse to recognise",
-    "rejected Iraq's proposal for a ceasefire": what a request asks for or a rejection turns
-    down is its content, not a second event; hits on the verbs a request governs and on what a
-    rejection governs go (a demanded truce that refines the request is the request itself)."""
+    "rejected Iraq's proposal for a ceasefire", "denounced Serbia's suppression of the unrest":
+    what a request asks for, a rejection turns down or a condemnation names is its content, not
+    a second event; hits on the verbs a request governs, on what a rejection governs and on the
+    act a condemnation names go (a demanded truce that refines the request is the request)."""
     spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
     at_root = {s.root.i: n for n, s in enumerate(spans) if s is not None}
     drop: set[int] = set()
     for n, (h, span) in enumerate(zip(hits, spans, strict=True)):
-        if span is None or h.plover not in {"REQUEST", "REJECT"} or h.acled_type is not None:
+        if span is None or h.plover not in {"REQUEST", "REJECT", "ACCUSE"} or (
+                h.acled_type is not None):
             continue
         for act in _governed(span.root):
             m = at_root.get(act.i)
-            if (m is not None and m != n and hits[m].plover != h.plover
-                    and (act.pos_ in {"VERB", "AUX"} or h.plover == "REJECT")
+            verbal = act.pos_ in {"VERB", "AUX"}
+            content = h.plover == "REJECT" or verbal == (h.plover == "REQUEST")
+            if (m is not None and m != n and hits[m].plover != h.plover and content
                     and hits[m].acled_type is None):
                 drop.add(m)
     return [h for n, h in enumerate(hits) if n not in drop] if drop else hits
