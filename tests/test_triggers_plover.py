@@ -261,3 +261,21 @@ def test_disrupted_weapons_use_reads_by_who_does_what(nlp, text, plover, mode):
 def test_the_act_a_condemnation_names_is_its_content(nlp):
     plovers = [h.plover for h in nlp("Egypt condemned the Israeli blockade of Gaza.")._.ec_triggers]
     assert plovers == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # two parties agreeing together make an agreement, one party a concession
+        ("Armenia and Azerbaijan agreed to a ceasefire after three days of fighting.", "AGREE"),
+        ("The two sides agreed to withdraw their troops from the border.", "AGREE"),
+        ("Syria agreed to withdraw its troops from Lebanon.", "CONCEDE"),
+        # troops or peacekeepers arriving are no visit; inspectors sent are an investigation
+        ("The first UN peacekeeping troops have arrived in Bangui.", "AID"),
+        ("Two hundred Russian troops arrived in Tskhinvali on Monday.", "MOBILIZE"),
+        ("The Egyptian foreign minister arrived in Amman on Sunday.", "CONSULT"),
+        ("The IAEA has dispatched inspectors to a uranium plant in central Iran.", "ACCUSE"),
+    ],
+)
+def test_who_agrees_or_arrives_decides_the_type(nlp, text, plover):
+    assert strongest(nlp, text).plover == plover

@@ -119,6 +119,7 @@ class Lexicon:
     order_heads: frozenset[str]  # "ordered the withdrawal": the order is the act (``orders:``)
     order_acts: frozenset[str]
     obligation: dict[str, Any]  # "said X must ...": a demand on X (``obligation:``)
+    reciprocal: dict[str, Any]  # "X and Y agreed to ...": a joint agreement (``reciprocal:``)
 
 
 def _has_kb(name: str) -> bool:
@@ -227,6 +228,7 @@ def lexicon() -> Lexicon:
         "intent": extra.get("intent") or data.get("intent") or {},
         "orders": extra.get("orders") or {},
         "obligation": extra.get("obligation") or {},
+        "reciprocal": extra.get("reciprocal") or {},
     }
     codes = {k: _as_code(v) for k, v in data["codes"].items()}
     patterns: dict[str, list[str]] = {}
@@ -296,6 +298,7 @@ def lexicon() -> Lexicon:
         order_heads=frozenset(str(h) for h in data["orders"].get("heads", [])),
         order_acts=frozenset(str(a).upper() for a in data["orders"].get("acts", [])),
         obligation=obligation,
+        reciprocal=dict(data["reciprocal"]),
     )
 
 
@@ -648,6 +651,7 @@ def find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
     out = _apply_orders(doc, out) if out else out
     out = _drop_demanded(doc, out) if out else out
     out = _absorb_protest_aims(doc, out) if out else out
+    out = _reciprocal_agreements(doc, out) if out else out
     out = _apply_intent(doc, out) if out else out
     out = _absorb_withdrawals(doc, _damp_background(doc, _damp_intercepted(doc, out)))
     return _anchor_participants(doc, out) if out else out
@@ -779,6 +783,36 @@ def _drop_demanded(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
                     and hits[m].acled_type is None):
                 drop.add(m)
     return [h for n, h in enumerate(hits) if n not in drop] if drop else hits
+
+
+def _joint_subject(verb: Token, parties: set[str]) -> bool:
+    """ "Bosnia and Slovenia", "the two sides": a subject that names both parties."""
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        if any(c.dep_ == "conj" for c in subj.children):
+            return True
+        if subj.lemma_.lower() in parties and subj.tag_ == "NNS":
+            return True
+    return False
+
+
+def _reciprocal_agreements(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """A concession or ceasefire two parties agree to together is their agreement (AGREE):
+    only the PLOVER reading changes (``reciprocal:`` in the YAML)."""
+    rec = lexicon().reciprocal
+    if not rec:
+        return hits
+    heads, parties = set(rec["heads"]), set(rec["parties"])
+    code = lexicon().codes[rec["code"]]
+    out = []
+    for h in hits:
+        if h.plover in rec["acts"]:
+            span = doc.char_span(h.start, h.end, alignment_mode="expand")
+            verb = next((t for t in (*span, *span.root.ancestors) if t.lemma_.lower() in heads),
+                        None) if span is not None else None
+            if verb is not None and _joint_subject(verb, parties):
+                h = replace(h, plover=code[2], plover_mode=code[3], cameo=code[4])
+        out.append(h)
+    return out
 
 
 PROTEST_AIMS = {"REQUEST", "ACCUSE", "REJECT"}  # what a protest may ask for or object to
