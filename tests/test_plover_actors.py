@@ -167,3 +167,9 @@ def test_recipient_from_what_is_acted_on(text, plover, target):
     event = _top(text)
     assert event.plover.event_type == plover
     assert _country(event, "actor2") == target
+
+
+def test_an_order_to_do_a_coded_act_is_that_act_done_by_whoever_orders_it():
+    event = _top("The government of Chad ordered the newspaper to suspend publication.")
+    assert (event.plover.event_type, event.plover.mode) == ("COERCE", "censor")
+    assert _country(event, "actor1") == "TCD"

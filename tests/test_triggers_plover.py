@@ -279,3 +279,21 @@ def test_the_act_a_condemnation_names_is_its_content(nlp):
 )
 def test_who_agrees_or_arrives_decides_the_type(nlp, text, plover):
     assert strongest(nlp, text).plover == plover
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "mode"),
+    [
+        # codebook COERCE restrict / THREATEN restrict: a blockade restricts movement
+        ("Israel reimposed blockades on three West Bank towns.", "COERCE", "restrict"),
+        ("Italy announced a suspension of air links with Serbia.", "SANCTION", "discontinue"),
+        ("The Kyrgyz prime minister received a mission of observers from the OSCE.", "RETREAT",
+         "access"),
+        ("Israel has strengthened its forces along the northern border.", "MOBILIZE", "troops"),
+        ("The governor ordered patrols by police and soldiers in the old city.", "MOBILIZE",
+         "police"),
+    ],
+)
+def test_restrictions_suspensions_access_and_readiness(nlp, text, plover, mode):
+    hit = strongest(nlp, text)
+    assert (hit.plover, hit.plover_mode) == (plover, mode)

@@ -605,6 +605,8 @@ def link_trigger(
         infinitive = False  # "agreed to resume peace talks": the agreement is the event
     if infinitive and head.head.lemma_ in IMPLICATIVE:
         infinitive = False  # "managed to seize the town", "were forced to withdraw": it was done
+    if infinitive and head.head.lemma_.lower() in lexicon().order_heads:
+        infinitive = False  # "ordered the paper to suspend publication": the order is the act
     if infinitive and cand.modality not in ("threatened", "planned"):
         return None  # "went there to fight", "one thing to kill a soldier": no occurrence
     channels = [c.value for c in sent_cues if c.kind == "channel"]
