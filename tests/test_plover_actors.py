@@ -173,3 +173,9 @@ def test_an_order_to_do_a_coded_act_is_that_act_done_by_whoever_orders_it():
     event = _top("The government of Chad ordered the newspaper to suspend publication.")
     assert (event.plover.event_type, event.plover.mode) == ("COERCE", "censor")
     assert _country(event, "actor1") == "TCD"
+
+
+def test_what_an_act_responds_to_is_its_backdrop():
+    event = _top("The Ivorian president said he will extend the night curfew in Bouake in "
+                 "response to recent unrest in the city.")
+    assert event.plover.event_type == "THREATEN"

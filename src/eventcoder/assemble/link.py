@@ -62,6 +62,7 @@ class Candidate:
     sources: list[tuple[str, str, str | None]] = field(default_factory=list)
     background_cues: list[CueHit] = field(default_factory=list)
     in_cause_clause: bool = False
+    in_response: bool = False  # "in response to X", "in retaliation for X": X is the backdrop
     named_subject: bool = False  # a noun phrase does the act, though no known actor ("elders")
     setting: bool = False  # "rioting during a G8 summit": the noun is when/where, not the act
     perfect_habitual: bool = False
@@ -92,6 +93,7 @@ MODALITY_PRIORITY = (
 SETTING_PREPS = {"during", "at", "after", "before", "following", "ahead", "amid", "since",
                  "throughout"}
 CAUSE_PREPS = {"response", "retaliation", "revenge", "reprisal", "amid", "after", "following"}
+RESPONSE_NOUNS = {"response", "retaliation", "revenge", "reprisal", "reaction"}
 
 
 def _best_actor(hits: list[ActorHit], near: Token, allow_media: bool = False) -> ActorHit | None:
@@ -162,10 +164,10 @@ def _cue_scopes(cue: CueHit, doc: Doc, trigger_head: Token, clause: set[int]) ->
     return any(t.i in above for t in span)
 
 
-def _in_cause_clause(head: Token) -> bool:
+def _in_cause_clause(head: Token, words: set[str] = CAUSE_PREPS) -> bool:
     """Is the trigger inside "in response to ...", "in retaliation for ...", "amid ..."?"""
     for ancestor in head.ancestors:
-        if ancestor.lower_ in CAUSE_PREPS or ancestor.lemma_ in CAUSE_PREPS:
+        if ancestor.lower_ in words or ancestor.lemma_ in words:
             return True
         if ancestor.pos_ == "VERB" and ancestor.dep_ in ("ROOT",):
             return False
@@ -382,6 +384,7 @@ def link_trigger(
     cand = Candidate(trigger=trig, sent=sent, head=head, mentions=[trig], sentences=[sent])
     cand.definite, cand.plural, cand.also = _determiners(head)
     cand.in_cause_clause = _in_cause_clause(head)
+    cand.in_response = cand.in_cause_clause and _in_cause_clause(head, RESPONSE_NOUNS)
     cand.setting = (head.pos_ == "NOUN" and head.dep_ == "pobj"
                     and head.head.lower_ in SETTING_PREPS)
     cand.perfect_habitual = _perfect_habitual(verb, head)
