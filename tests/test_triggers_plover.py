@@ -297,3 +297,20 @@ def test_who_agrees_or_arrives_decides_the_type(nlp, text, plover):
 def test_restrictions_suspensions_access_and_readiness(nlp, text, plover, mode):
     hit = strongest(nlp, text)
     assert (hit.plover, hit.plover_mode) == (plover, mode)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # a measure taken back is the concession's content, not a second event
+        ("The president said he is prepared to lift the ban on the opposition party.", "CONCEDE"),
+        ("The constitutional court cancelled restrictions on the use of minority languages.",
+         "CONCEDE"),
+        ("Serbia eased emergency measures in the province on Wednesday.", "CONCEDE"),
+        # breaking a ban or curfew defies it (REJECT), it is no ban
+        ("A Beirut weekly violated a ban imposed by the army commander.", "REJECT"),
+    ],
+)
+def test_measures_taken_back_or_defied(nlp, text, plover):
+    plovers = [h.plover for h in nlp(text)._.ec_triggers]
+    assert plovers == [plover]

@@ -652,6 +652,7 @@ def find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
     out = _drop_demanded(doc, out) if out else out
     out = _absorb_protest_aims(doc, out) if out else out
     out = _reciprocal_agreements(doc, out) if out else out
+    out = _drop_undone(doc, out) if out else out
     out = _apply_intent(doc, out) if out else out
     out = _absorb_withdrawals(doc, _damp_background(doc, _damp_intercepted(doc, out)))
     return _anchor_participants(doc, out) if out else out
@@ -782,6 +783,24 @@ def _drop_demanded(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
             if (m is not None and m != n and hits[m].plover != h.plover and content
                     and hits[m].acled_type is None):
                 drop.add(m)
+    return [h for n, h in enumerate(hits) if n not in drop] if drop else hits
+
+
+def _drop_undone(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """ "is prepared to lift the ban", "cancelled restrictions on": a measure named as what
+    another hit takes back (``intent.undo`` verbs) is that hit's content, not a second event."""
+    undo = lexicon().intent.undo
+    spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
+    drop = set()
+    for n, (h, span) in enumerate(zip(hits, spans, strict=True)):
+        if span is None or h.acled_type is not None or span.root.pos_ != "NOUN":
+            continue
+        verb = span.root.head
+        if span.root.dep_ not in {"dobj", "nsubjpass"} or verb.lemma_.lower() not in undo:
+            continue
+        if any(m != n and s is not None and s.start <= verb.i < s.end
+               for m, s in enumerate(spans)):
+            drop.add(n)
     return [h for n, h in enumerate(hits) if n not in drop] if drop else hits
 
 
