@@ -314,3 +314,21 @@ def test_restrictions_suspensions_access_and_readiness(nlp, text, plover, mode):
 def test_measures_taken_back_or_defied(nlp, text, plover):
     plovers = [h.plover for h in nlp(text)._.ec_triggers]
     assert plovers == [plover]
+
+
+def test_the_whole_demanded_clause_is_the_demand(nlp):
+    text = ("Opposition parties are demanding that the president abandon his policy of land "
+            "confiscations.")
+    assert [h.plover for h in nlp(text)._.ec_triggers] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "demand"),
+    [
+        ("Washington insisted the unrest reflected old ethnic tensions.", False),
+        ("Greece insisted that Turkey should withdraw its survey ship.", True),
+        ("The rebels insisted on the release of their leader.", True),
+    ],
+)
+def test_insisting_on_a_view_is_no_demand(nlp, text, demand):
+    assert any(h.plover == "REQUEST" for h in nlp(text)._.ec_triggers) is demand

@@ -650,6 +650,7 @@ def find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
     out = _apply_governors(doc, out) if out else out
     out = _apply_orders(doc, out) if out else out
     out = _drop_demanded(doc, out) if out else out
+    out = _drop_assertions(doc, out) if out else out
     out = _absorb_protest_aims(doc, out) if out else out
     out = _reciprocal_agreements(doc, out) if out else out
     out = _drop_undone(doc, out) if out else out
@@ -783,6 +784,15 @@ def _drop_demanded(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
             if (m is not None and m != n and hits[m].plover != h.plover and content
                     and hits[m].acled_type is None):
                 drop.add(m)
+        if h.plover == "REQUEST":
+            # "demanding that Mugabe abandon his policy of land confiscations", "its demand
+            # that Israel ease restrictions": the whole demanded clause is the content
+            clauses = [c for c in span.root.children if c.dep_ in {"ccomp", "acl"}
+                       and c.pos_ in {"VERB", "AUX"} and any(
+                           g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+            inside = {t.i for c in clauses for t in c.subtree}
+            drop |= {m for r, m in at_root.items() if r in inside and m != n
+                     and hits[m].acled_type is None and hits[m].plover != "REQUEST"}
     return [h for n, h in enumerate(hits) if n not in drop] if drop else hits
 
 
@@ -880,6 +890,23 @@ def _absorb_protest_aims(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
             and any(p.sent.start == s.root.sent.start and _in_protest_aim(s.root, p)
                     for p in protests)}
     return [h for n, h in enumerate(hits) if n not in drop] if drop else hits
+
+
+def _drop_assertions(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """ "insisted unrest there reflected age-old tensions": an ``obligation.assertive`` word
+    over an indicative clause (past or present tense, no modal) asserts, it demands nothing."""
+    words = set(lexicon().obligation.get("assertive", []))
+    out = []
+    for h in hits:
+        span = doc.char_span(h.start, h.end, alignment_mode="expand")
+        if h.plover == "REQUEST" and span is not None:
+            head = next((t for t in span if t.lemma_.lower() in words), None)
+            clause = next((c for c in head.children if c.dep_ == "ccomp"), None) if head else None
+            if clause is not None and clause.tag_ in {"VBD", "VBZ", "VBP"} and not any(
+                    c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
+                continue
+        out.append(h)
+    return out
 
 
 def _apply_intent(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
