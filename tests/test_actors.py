@@ -209,3 +209,11 @@ def test_iso_official_names_name_their_own_country(nlp):
                       "signed a pact.")
     assert hits["Democratic People's Republic of Korea"].country == "PRK"
     assert hits["Syrian Arab Republic"].country == "SYR"
+
+
+def test_a_stance_towards_a_country_is_no_membership_of_it(nlp):
+    hits = found(nlp, "An anti-Syria journalist and pro-Russian separatists met Syrian "
+                      "officials.")
+    assert all(h.country != "RUS" for h in hits.values())
+    assert [h.country for h in hits.values() if h.country == "SYR"] == ["SYR"]
+    assert hits["Syrian officials"].name == "Government of Syria"

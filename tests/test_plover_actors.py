@@ -53,3 +53,129 @@ def test_a_reported_threat_with_would_is_a_threat_not_a_condition():
     assert event.plover.event_type == "THREATEN"
     assert event.modality == "threatened"
     assert event.confidence >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # a demand or defiance a protest makes is the protest, addressed to whom it names
+        ("Teachers began a hunger strike in Nairobi to demand the resignation of Kenyan "
+         "President Odinga.", None, "KEN"),
+        ("Students blocked roads in Accra to press their demands for lower fees from the "
+         "Ghanaian government.", "GHA", "GHA"),
+        ("Thousands of people marched through Minsk in defiance of Belarusian authorities.",
+         None, "BLR"),
+        ("Crowds in Caracas burned flags to show their disapproval of the United States.",
+         "VEN", "USA"),
+        ("Hundreds rallied in Lyon against the French government's pension reform.", "FRA",
+         "FRA"),
+    ],
+)
+def test_a_protest_is_addressed_to_whom_it_is_against(text, source, target):
+    event = _top(text)
+    assert event.plover.event_type == "PROTEST"
+    if source is not None:
+        assert _country(event, "actor1") == source
+    assert _country(event, "actor2") == target
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "source", "target"),
+    [
+        # codebook ASSAULT beat, cleansing; an invasion is made on a country
+        ("Prison guards in Tbilisi beat Armenian detainees with batons.", "beat", None, "ARM"),
+        ("Sudanese militiamen were engaged in ethnic cleansing in Darfur.", "cleansing", "SDN",
+         None),
+        ("Militiamen drove thousands of villagers from their homes in Darfur.", "cleansing",
+         None, "SDN"),
+        ("Iraq invaded Kuwait in August.", None, "IRQ", "KWT"),
+    ],
+)
+def test_beatings_expulsions_and_invasions_are_assaults(text, mode, source, target):
+    event = _top(text)
+    assert (event.plover.event_type, event.plover.mode) == ("ASSAULT", mode)
+    if source is not None:
+        assert _country(event, "actor1") == source
+    if target is not None:
+        assert _country(event, "actor2") == target
+
+
+def test_a_score_between_teams_is_no_beating():
+    report = eventcoder.extract("Liverpool beat Chelsea 2-1 on Saturday.")
+    assert not any(e.plover and e.plover.event_type == "ASSAULT" for e in report.events)
+
+
+def test_victims_named_by_nationality_are_civilians_of_that_country():
+    event = _top("Two Kenyan aid workers were kidnapped near the Somali border on Tuesday.")
+    victim = next(a for a in event.actors if a.role == "actor2")
+    assert (victim.name, victim.country) == ("Civilians (Kenya)", "KEN")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # victims named by nationality, whatever the trigger word ("killed by a bomb")
+        ("Three French soldiers were killed by a roadside bomb near Gao.", "FRA"),
+        ("A Lebanese journalist was killed in a car bomb explosion in Sidon.", "LBN"),
+        ("A landmine explosion near Mosul killed two Iraqi youths on Sunday.", "IRQ"),
+        ("Gunmen kidnapped four Turkish engineers near Kirkuk.", "TUR"),
+    ],
+)
+def test_assault_victims_named_by_nationality(text, target):
+    event = _top(text)
+    assert event.plover.event_type == "ASSAULT"
+    assert _country(event, "actor2") == target
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "source"),
+    [
+        # the subject of a light verb does the act its noun names
+        ("Norway will give Malawi a grant of ten million dollars.", "AGREE", "NOR"),
+        ("The government of Chad declared a state of emergency in the east.", "COERCE", "TCD"),
+        # a crowd or an armed group named by nationality
+        ("Egyptian demonstrators rioted in Alexandria after the verdict.", "PROTEST", "EGY"),
+        ("Palestinian riots against Israeli military policies continued on Monday.", "PROTEST",
+         "PSE"),
+        ("Two Algerian suicide bombers killed nine people in Constantine.", "ASSAULT", "DZA"),
+        ("Colombian rebel guerrillas wounded two policemen in a bomb attack in Cali.",
+         "ASSAULT", "COL"),
+    ],
+)
+def test_who_acts_is_read_from_the_phrase_that_names_them(text, plover, source):
+    event = _top(text)
+    assert event.plover.event_type == plover
+    assert _country(event, "actor1") == source
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "target"),
+    [
+        # the country a demonym or a possessive marks on what is acted on
+        ("Nepal rejected an Indian proposal for a new border commission.", "REJECT", "IND"),
+        ("Chile flatly rejected a Peruvian ultimatum on the fishing dispute.", "REJECT", "PER"),
+        ("Iran threatened to shell Iraqi towns near the border.", "THREATEN", "IRQ"),
+        # the actor's own people when the demonym is its own country's
+        ("President Kagame banned Rwandan opposition candidates from the elections.", "COERCE",
+         "RWA"),
+        # a measure on a place falls on the people who live there
+        ("Turkish authorities imposed a curfew in the town of Cizre.", "COERCE", "TUR"),
+        ("The Sudanese government lifted the state of emergency in Kassala.", "CONCEDE", "SDN"),
+    ],
+)
+def test_recipient_from_what_is_acted_on(text, plover, target):
+    event = _top(text)
+    assert event.plover.event_type == plover
+    assert _country(event, "actor2") == target
+
+
+def test_an_order_to_do_a_coded_act_is_that_act_done_by_whoever_orders_it():
+    event = _top("The government of Chad ordered the newspaper to suspend publication.")
+    assert (event.plover.event_type, event.plover.mode) == ("COERCE", "censor")
+    assert _country(event, "actor1") == "TCD"
+
+
+def test_what_an_act_responds_to_is_its_backdrop():
+    event = _top("The Ivorian president said he will extend the night curfew in Bouake in "
+                 "response to recent unrest in the city.")
+    assert event.plover.event_type == "THREATEN"

@@ -227,3 +227,108 @@ def test_a_promise_to_let_or_give_up_is_a_promised_concession(nlp):
         "CONCEDE")
     assert strongest(nlp, "The rebels promised to hand back the seized trucks.").plover == (
         "CONCEDE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farmers began a hunger strike outside parliament to demand the return of their land.",
+        "Hundreds of people blocked streets in Yerevan in defiance of the authorities.",
+        "Demonstrators in Tunis demanded the release of the detained bloggers.",
+    ],
+)
+def test_a_demand_a_protest_makes_is_the_protest(nlp, text):
+    plovers = {h.plover for h in nlp(text)._.ec_triggers}
+    assert "PROTEST" in plovers
+    assert not plovers & {"REQUEST", "REJECT", "ACCUSE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "mode"),
+    [
+        ("Police confiscated rifles and grenades from a gang in Mombasa.", "COERCE", "seize"),
+        ("Soldiers discovered an arms cache in a farmhouse near Kismayo.", "COERCE", "seize"),
+        ("Forty fighters handed over their weapons to the army in Bunia.", "RETREAT", "disarm"),
+        ("Air defences shot down two drones over the city.", "ASSAULT", None),
+    ],
+)
+def test_disrupted_weapons_use_reads_by_who_does_what(nlp, text, plover, mode):
+    hit = next(h for h in nlp(text)._.ec_triggers
+               if h.acled_sub == "Disrupted weapons use" or h.plover == plover)
+    assert (hit.plover, hit.plover_mode) == (plover, mode)
+
+
+def test_the_act_a_condemnation_names_is_its_content(nlp):
+    plovers = [h.plover for h in nlp("Egypt condemned the Israeli blockade of Gaza.")._.ec_triggers]
+    assert plovers == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # two parties agreeing together make an agreement, one party a concession
+        ("Armenia and Azerbaijan agreed to a ceasefire after three days of fighting.", "AGREE"),
+        ("The two sides agreed to withdraw their troops from the border.", "AGREE"),
+        ("Syria agreed to withdraw its troops from Lebanon.", "CONCEDE"),
+        # troops or peacekeepers arriving are no visit; inspectors sent are an investigation
+        ("The first UN peacekeeping troops have arrived in Bangui.", "AID"),
+        ("Two hundred Russian troops arrived in Tskhinvali on Monday.", "MOBILIZE"),
+        ("The Egyptian foreign minister arrived in Amman on Sunday.", "CONSULT"),
+        ("The IAEA has dispatched inspectors to a uranium plant in central Iran.", "ACCUSE"),
+    ],
+)
+def test_who_agrees_or_arrives_decides_the_type(nlp, text, plover):
+    assert strongest(nlp, text).plover == plover
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "mode"),
+    [
+        # codebook COERCE restrict / THREATEN restrict: a blockade restricts movement
+        ("Israel reimposed blockades on three West Bank towns.", "COERCE", "restrict"),
+        ("Italy announced a suspension of air links with Serbia.", "SANCTION", "discontinue"),
+        ("The Kyrgyz prime minister received a mission of observers from the OSCE.", "RETREAT",
+         "access"),
+        ("Israel has strengthened its forces along the northern border.", "MOBILIZE", "troops"),
+        ("The governor ordered patrols by police and soldiers in the old city.", "MOBILIZE",
+         "police"),
+    ],
+)
+def test_restrictions_suspensions_access_and_readiness(nlp, text, plover, mode):
+    hit = strongest(nlp, text)
+    assert (hit.plover, hit.plover_mode) == (plover, mode)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # a measure taken back is the concession's content, not a second event
+        ("The president said he is prepared to lift the ban on the opposition party.", "CONCEDE"),
+        ("The constitutional court cancelled restrictions on the use of minority languages.",
+         "CONCEDE"),
+        ("Serbia eased emergency measures in the province on Wednesday.", "CONCEDE"),
+        # breaking a ban or curfew defies it (REJECT), it is no ban
+        ("A Beirut weekly violated a ban imposed by the army commander.", "REJECT"),
+    ],
+)
+def test_measures_taken_back_or_defied(nlp, text, plover):
+    plovers = [h.plover for h in nlp(text)._.ec_triggers]
+    assert plovers == [plover]
+
+
+def test_the_whole_demanded_clause_is_the_demand(nlp):
+    text = ("Opposition parties are demanding that the president abandon his policy of land "
+            "confiscations.")
+    assert [h.plover for h in nlp(text)._.ec_triggers] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "demand"),
+    [
+        ("Washington insisted the unrest reflected old ethnic tensions.", False),
+        ("Greece insisted that Turkey should withdraw its survey ship.", True),
+        ("The rebels insisted on the release of their leader.", True),
+    ],
+)
+def test_insisting_on_a_view_is_no_demand(nlp, text, demand):
+    assert any(h.plover == "REQUEST" for h in nlp(text)._.ec_triggers) is demand

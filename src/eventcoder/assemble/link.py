@@ -23,7 +23,7 @@ from eventcoder.readers.hits import (
     TimeHit,
     TriggerHit,
 )
-from eventcoder.readers.triggers import is_source_phrase
+from eventcoder.readers.triggers import is_source_phrase, lexicon, protest_clause
 
 GENERIC_TRIGGER_LEMMAS = {
     "attack", "strike", "target", "hit", "assault", "operation", "raid", "offensive",
@@ -63,6 +63,7 @@ class Candidate:
     sources: list[tuple[str, str, str | None]] = field(default_factory=list)
     background_cues: list[CueHit] = field(default_factory=list)
     in_cause_clause: bool = False
+    in_response: bool = False  # "in response to X", "in retaliation for X": X is the backdrop
     named_subject: bool = False  # a noun phrase does the act, though no known actor ("elders")
     setting: bool = False  # "rioting during a G8 summit": the noun is when/where, not the act
     perfect_habitual: bool = False
@@ -94,6 +95,7 @@ MODALITY_PRIORITY = (
 SETTING_PREPS = {"during", "at", "after", "before", "following", "ahead", "amid", "since",
                  "throughout"}
 CAUSE_PREPS = {"response", "retaliation", "revenge", "reprisal", "amid", "after", "following"}
+RESPONSE_NOUNS = {"response", "retaliation", "revenge", "reprisal", "reaction"}
 
 
 # Subordinators whose clause tells a fact the main clause reacts to: a vow, threat or plan in
@@ -220,10 +222,10 @@ def _cue_scopes(cue: CueHit, doc: Doc, trigger_head: Token, clause: set[int]) ->
     return any(t.i in above for t in span)
 
 
-def _in_cause_clause(head: Token) -> bool:
+def _in_cause_clause(head: Token, words: set[str] = CAUSE_PREPS) -> bool:
     """Is the trigger inside "in response to ...", "in retaliation for ...", "amid ..."?"""
     for ancestor in head.ancestors:
-        if ancestor.lower_ in CAUSE_PREPS or ancestor.lemma_ in CAUSE_PREPS:
+        if ancestor.lower_ in words or ancestor.lemma_ in words:
             return True
         if ancestor.pos_ == "VERB" and ancestor.dep_ in ("ROOT",):
             return False
@@ -490,6 +492,7 @@ def link_trigger(
     cand = Candidate(trigger=trig, sent=sent, head=head, mentions=[trig], sentences=[sent])
     cand.definite, cand.plural, cand.also = _determiners(head)
     cand.in_cause_clause = _in_cause_clause(head)
+    cand.in_response = cand.in_cause_clause and _in_cause_clause(head, RESPONSE_NOUNS)
     cand.setting = (head.pos_ == "NOUN" and head.dep_ == "pobj"
                     and head.head.lower_ in SETTING_PREPS)
     cand.perfect_habitual = _perfect_habitual(verb, head)
@@ -523,11 +526,19 @@ def link_trigger(
     if is_noun:
         actor1_tokens += [c for c in head.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")]
         actor1_tokens += syntax.agents(head)
-    passive = syntax.is_passive(verb)
+    engaged = is_noun and verb.lemma_ in syntax.PARTICIPATION_VERBS and head.dep_ == "pobj"
+    passive = syntax.is_passive(verb) and not engaged
+    if engaged:
+        actor1_tokens += syntax.passive_subjects(verb)
     if passive or (is_noun and verb is not head):
         actor1_tokens += syntax.agents(verb)  # "killed by X", "shelling ... by X"
-    if not passive and (verb is head or not is_noun or verb.lemma_ in syntax.LIGHT_VERBS):
-        found = syntax.subjects(verb)
+    # "guerrillas wounded two soldiers in a bomb attack": who harms in an attack made it
+    harming_in = (is_noun and head.dep_ == "pobj" and verb.lemma_ in HARM_VERBS
+                  and any(c.dep_ == "dobj" for c in verb.children))
+    if not passive and (verb is head or not is_noun or verb.lemma_ in syntax.LIGHT_VERBS
+                        or harming_in):
+        # "Palestinian riots against X continued": the trigger as subject is no actor phrase
+        found = [t for t in syntax.subjects(verb) if t.i != head.i]
         if not found and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.head.pos_ in (
                 "VERB", "AUX"):
             # "the army achieved a victory by controlling the area", "after seizing the town,
@@ -548,10 +559,14 @@ def link_trigger(
     object_tokens: list[Token] = []
     # Violence lands on/against/at someone; talk, aid and agreement go to/with/from someone.
     preps = syntax.TARGET_PREPS if trig.acled_type else syntax.ADDRESSEE_PREPS | {"in"}
+    if trig.plover == "COERCE":
+        preps = preps | {"from"}  # "confiscated weapons from armed groups": whom it was taken from
+    elif trig.plover == "ASSAULT" and trig.acled_type is None:
+        preps = preps | {"of"}  # "the invasion of Kuwait": whom a war is made on
     if is_noun:
         object_tokens += syntax.objects(head, preps)
     if verb is not head or not is_noun:
-        if syntax.is_passive(verb):
+        if passive:
             object_tokens += syntax.passive_subjects(verb)
         object_tokens += [t for t in syntax.objects(verb, preps) if t is not head]
     harm = _harm_verb(head, verb)
@@ -591,6 +606,22 @@ def link_trigger(
             p for t in object_tokens for p in syntax.hits_in(places, syntax.subtree_range(t))
         ]
         cand.actor2 = _government_of(next((p for p in slot_places if p.country), None))
+    if cand.actor2 is None and trig.acled_type is None:
+        # "rejected an Indian proposal", "denounced Serbia's suppression", "threatened
+        # restrictions against German goods": the country that owns what is acted on
+        cand.actor2 = _owner_government(object_tokens, cand.actor1)
+    if cand.actor2 is None and trig.plover == "PROTEST":
+        # "struck to demand the president's resignation", "marched in defiance of the
+        # authorities": a protest's recipient is whom it is against or addressed to (codebook),
+        # even inside what reads as its motive ("in protest at the government's decision")
+        aims = _protest_aims(head)
+        cand.actor2 = _best_actor(
+            [a for a in _actors_under(aims, actors) if a is not cand.actor1
+             and a.kind not in ("Protesters", "Rioters")], head)
+        if cand.actor2 is None:
+            cand.actor2 = _government_of(next(
+                (p for t in aims for p in syntax.hits_in(places, syntax.subtree_range(t))
+                 if p.country), None))
 
     target_places: list[PlaceHit] = []
     for token in object_tokens:
@@ -642,6 +673,15 @@ def link_trigger(
     if chosen is not None:
         cand.country = chosen.country
         cand.place = None if chosen.is_country else chosen
+    if (cand.actor2 is None and trig.acled_type in (None, "Strategic developments")
+            and chosen is not None
+            and chosen.country and (trig.plover, trig.plover_mode) in POPULATION_MEASURES):
+        # "imposed a curfew in Cizre", "lifted the state of emergency in West Darfur": a
+        # measure on a place falls on the people who live there
+        civilians = get_kb().group_actor(chosen.country, "civilians")
+        if civilians is not None:
+            cand.actor2 = ActorHit(chosen.start, chosen.end, chosen.text, civilians.name,
+                                   chosen.country, civilians.kind, generic=True)
 
     # --- when --------------------------------------------------------------------------------
     clause_rng = syntax.subtree_range(verb)
@@ -691,6 +731,8 @@ def link_trigger(
         infinitive = False  # "agreed to resume peace talks": the agreement is the event
     if infinitive and head.head.lemma_ in IMPLICATIVE:
         infinitive = False  # "managed to seize the town", "were forced to withdraw": it was done
+    if infinitive and head.head.lemma_.lower() in lexicon().order_heads:
+        infinitive = False  # "ordered the paper to suspend publication": the order is the act
     if infinitive and head.head.lemma_ in PROMISING and cand.modality == "asserted":
         # "promised to compensate the victims", "vowed to ban the party": the promised act, a
         # later one; a promised concession is a CONCEDE, promised force or repression a threat
@@ -735,6 +777,11 @@ def link_trigger(
 
 
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
+# Measures that fall on the population of the place they are imposed on or lifted from.
+POPULATION_MEASURES = {
+    ("COERCE", "restrict"), ("COERCE", "curfew"), ("COERCE", "ban"), ("COERCE", "censor"),
+    ("COERCE", "withhold"), ("CONCEDE", None), ("THREATEN", "restrict"), ("THREATEN", "ban"),
+}
 AGREEING = {"agree", "decide", "consent"}  # verbs whose "to ..." complement is agreed, not aimed
 # Implicative and aspectual verbs: their "to ..." complement happens ("managed to", "were
 # forced to", "began to shell", "continues to detain").
@@ -757,6 +804,27 @@ def _inside_phrase(actor: ActorHit, trig: TriggerHit, head: Token) -> bool:
     """ "expelled two Russian diplomats", "rejected a U.S. request": a non-violent phrase
     trigger that spans its object holds the addressee; the words of the act itself do not."""
     return trig.acled_type is None and not actor.start <= head.idx < actor.end
+
+
+def _protest_aims(head: Token) -> list[Token]:
+    """What a protest asks for or is against: a "against/over" phrase or a purpose clause on
+    the protest or its verb ("to demand ...", "calling for ...", "to show their anger at ..."),
+    and what protesters who are the subject of a demand verb demand."""
+    markers = lexicon().topic_markers
+    anchor = protest_clause(head)
+    out: list[Token] = []
+    for tok in {head, anchor}:
+        for c in tok.children:
+            if c.dep_ == "prep" and (c.lower_ in markers or any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in markers for o in c.children)):
+                out.append(c)
+            elif c.dep_ in ("xcomp", "advcl", "acl") and c.pos_ == "VERB" and (
+                    c.lemma_.lower() in markers or any(
+                        o.dep_ == "dobj" and o.lemma_.lower() in markers for o in c.children)):
+                out.append(c)
+    if anchor is not head and head.dep_ == "nsubj" and anchor.lemma_.lower() in markers:
+        out += [c for c in anchor.children if c.dep_ in ("dobj", "ccomp", "prep")]
+    return out
 
 
 def _complement_objects(head: Token, verb: Token, preps: set[str]) -> list[Token]:
@@ -814,6 +882,33 @@ def _official_of_sole_country(subjects: list[Token], actors: list[ActorHit],
         return None
     start, end = subject.left_edge.idx, subject.idx + len(subject)
     return ActorHit(start, end, subject.doc.text[start:end], actor.name, country, actor.kind)
+
+
+def _owner_government(objects: list[Token], actor1: ActorHit | None) -> ActorHit | None:
+    """The government of the country a demonym or a possessive country name marks on an object
+    noun ("an Indian proposal", "Serbia's suppression"); the people of the actor's own country
+    when it is that one ("banned Ugandan opposition candidates")."""
+    demonyms = get_kb().demonyms
+    for obj in objects:
+        if obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for mod in obj.lefts:
+            if mod.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            words = [mod.lower_]
+            if mod.i > 0:
+                words.insert(0, f"{mod.doc[mod.i - 1].lower_} {mod.lower_}")  # "south korean"
+            iso3 = next((demonyms[w] for w in words if w in demonyms), None)
+            if iso3 is None:
+                continue
+            own = actor1 is not None and actor1.country == iso3
+            kb = get_kb()
+            actor = kb.group_actor(iso3, "civilians") if own else kb.state_actor(
+                iso3, "government")
+            if actor is not None:
+                return ActorHit(mod.idx, mod.idx + len(mod), mod.text, actor.name, iso3,
+                                actor.kind, generic=own)
+    return None
 
 
 def _government_of(place: PlaceHit | None) -> ActorHit | None:

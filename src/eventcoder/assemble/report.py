@@ -111,7 +111,9 @@ def _actor(
           and hit.text.lower() in codes.country_names(hit.country)):
         name = codes.with_country("Government", hit.country)  # "Chile agreed": its government
     if hit.generic:
-        base = name if name in GENERIC_BASES else "Unidentified Armed Group"
+        # "Palestinian detainees" already reads "Civilians (Palestine)": keep its kind of actor
+        base = next((b for b in GENERIC_BASES if name == b or name.startswith(f"{b} (")),
+                    "Unidentified Armed Group")
         name = codes.with_country(base, hit.country or country)
         kind = kind or "Political militia"
     return Actor(
@@ -182,9 +184,19 @@ def _crowd_first(actors: list[Actor], event_type: str, country: str | None) -> l
     """ACLED codes protesters (or rioters) as actor1 and whoever intervenes as actor2."""
     crowd_kind = "Protesters" if event_type == "Protests" else "Rioters"
     crowd = next((a for a in actors if a.kind == crowd_kind), None)
+    if crowd is None:  # "Egyptian demonstrators rioted": the crowd of a riot, named otherwise
+        crowd = next((a for a in actors if a.kind in ("Protesters", "Rioters") and a.country),
+                     None)
+        if crowd is not None:
+            crowd = crowd.model_copy(update={
+                "name": codes.with_country(crowd_kind, crowd.country), "kind": crowd_kind})
     others = [a for a in actors if a is not crowd and not a.name.startswith("Unidentified")
               and a.kind not in ("Protesters", "Rioters")]
     if crowd is None:
+        # "Students blocked roads": people who do the protest are its crowd, not its target
+        doers = next((a for a in actors if a.role == "actor1" and a.kind == "Civilians"), None)
+        others = [a for a in others if a is not doers]
+        country = doers.country if doers is not None and doers.country else country
         crowd = Actor(role="actor1", name=codes.with_country(crowd_kind, country),
                       country=country, kind=crowd_kind)
     out = [crowd.model_copy(update={"role": "actor1"})]
@@ -297,6 +309,8 @@ def _confidence(group: Group, event: Event, long_report: bool = False) -> float:
         score -= 0.2
     if all(m.quoted for m in group.members):
         score *= 0.65  # a speaker's words: opinion, questions, history as often as news
+    if all(m.in_response for m in group.members):
+        score *= 0.8  # "in response to recent unrest", "in retaliation for": the backdrop
     crowd = event.acled is not None and event.acled.event_type in ("Protests", "Riots")
     if all(m.bare_plural for m in group.members) and event.location is None and not crowd:
         score -= 0.15  # a kind of act ("executions"), not one act at one place

@@ -21,7 +21,14 @@ LIGHT_VERBS = {
     "begin", "start", "continue", "escalate", "intensify", "wage", "commit", "perpetrate",
     "announce", "confirm", "report", "fire", "deny", "take", "hold", "organise", "organize",
     "order",  # "ordered the withdrawal": whoever orders it is who acts
+    # statements and gifts: "gave Tanzania a grant", "declared a state of siege", "opened an
+    # investigation", "issued a demand", "imposed a curfew", "lodged a protest"
+    "give", "provide", "offer", "make", "issue", "extend", "grant", "pay", "impose", "declare",
+    "open", "lodge", "file", "express", "voice", "reach",
 }
+# "were engaged in ethnic cleansing", "was involved in the attack": passive in form, but the
+# subject is who does the act named in the "in" phrase.
+PARTICIPATION_VERBS = {"engage", "involve", "embroil"}
 
 
 class Located(Protocol):
@@ -68,8 +75,9 @@ def governing_verb(token: Token) -> Token:
             return current
         if current.dep_ in ("ROOT",) or current.head is current:
             return current
-        if current.dep_ in ("dobj", "obj", "nsubjpass", "nsubj", "pobj", "prep", "compound",
-                            "attr", "appos", "amod", "npadvmod", "dative", "acomp"):
+        # "agent": "killed by a roadside bomb" -> killed, whose passive subject is the victim
+        if current.dep_ in ("dobj", "obj", "nsubjpass", "nsubj", "pobj", "prep", "agent",
+                            "compound", "attr", "appos", "amod", "npadvmod", "dative", "acomp"):
             current = current.head
             continue
         return current

@@ -253,6 +253,7 @@ class ActorReader:
         self.geo_nouns = set(ctx.get("geo_nouns") or [])
         self.place_suffixes = set(ctx.get("place_suffixes") or [])
         self.proxy_words = set(self.kb.data.get("proxy_words") or [])
+        self.stance_prefixes = set(self.kb.data.get("stance_prefixes") or [])
         self.partisan_nouns = set(self.kb.data.get("partisan_nouns") or {})
         self.resistance_of = self.kb.data.get("resistance_of") or {}
 
@@ -263,9 +264,12 @@ class ActorReader:
             alias = self.kb.resolve(doc.vocab.strings[match_id], span.text)
             if alias is None or (alias.place_like and self._in_place_context(doc, start, end)):
                 continue
+            if self._stance_prefixed(doc, start):
+                continue
             cands.append((start, end, alias.priority, _hit(span, alias)))
         for _, start, end in self.tokens(doc):
-            cands.extend(self._phrase_hits(doc, start, end))
+            if not self._stance_prefixed(doc, start):
+                cands.extend(self._phrase_hits(doc, start, end))
         kept = [h for h in _longest_first(cands, len(doc)) if h.name]
         doc._.ec_actors = self._office_of_country(doc, kept)
         return doc
@@ -290,6 +294,12 @@ class ActorReader:
                     continue
             out.append(hit)
         return out
+
+    def _stance_prefixed(self, doc: Doc, start: int) -> bool:
+        """ "an anti-Syria journalist", "pro-Russian separatists": a stance towards a country
+        is no membership of it."""
+        return (start > 1 and doc[start - 1].lower_ in ("-", "–")
+                and doc[start - 2].lower_ in self.stance_prefixes)
 
     def _in_place_context(self, doc: Doc, start: int, end: int) -> bool:
         # "in central Burkina Faso", "in northwest Syria": skip up to two adjectives back.

@@ -66,6 +66,7 @@ class Entry:
     # police violence": the violence is the topic, the rally is the event)
     territory_pronoun: bool  # "seized it without resistance": a pronoun is a place when refined
     left_place: bool  # the place must be what is left ("withdrew from the town", not "to")
+    recode: dict[str, str]  # refiner code -> the code these words make of it ("seized rifles")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,7 @@ class Lexicon:
     order_heads: frozenset[str]  # "ordered the withdrawal": the order is the act (``orders:``)
     order_acts: frozenset[str]
     obligation: dict[str, Any]  # "said X must ...": a demand on X (``obligation:``)
+    reciprocal: dict[str, Any]  # "X and Y agreed to ...": a joint agreement (``reciprocal:``)
 
 
 def _has_kb(name: str) -> bool:
@@ -230,13 +232,14 @@ def lexicon() -> Lexicon:
         "intent": extra.get("intent") or data.get("intent") or {},
         "orders": extra.get("orders") or {},
         "obligation": extra.get("obligation") or {},
+        "reciprocal": extra.get("reciprocal") or {},
     }
     codes = {k: _as_code(v) for k, v in data["codes"].items()}
     patterns: dict[str, list[str]] = {}
     entries: list[Entry] = []
     for i, row in enumerate(data["triggers"]):
-        if row["code"] not in codes:
-            raise ValueError(f"triggers.yaml: unknown code {row['code']!r}")
+        if row["code"] not in codes or not set((row.get("recode") or {}).values()) <= set(codes):
+            raise ValueError(f"triggers.yaml: unknown code in {row['code']!r}")
         entries.append(
             Entry(
                 code=row["code"],
@@ -254,6 +257,7 @@ def lexicon() -> Lexicon:
                 topic_blind=bool(row.get("topic_blind", False)),
                 territory_pronoun=bool(row.get("territory_pronoun", False)),
                 left_place=bool(row.get("left_place", False)),
+                recode=dict(row.get("recode") or {}),
             )
         )
         patterns[f"T{i}"] = [str(t) for t in row["terms"]]
@@ -298,6 +302,7 @@ def lexicon() -> Lexicon:
         order_heads=frozenset(str(h) for h in data["orders"].get("heads", [])),
         order_acts=frozenset(str(a).upper() for a in data["orders"].get("acts", [])),
         obligation=obligation,
+        reciprocal=dict(data["reciprocal"]),
     )
 
 
@@ -656,6 +661,10 @@ def find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
     out = _apply_governors(doc, out) if out else out
     out = _apply_orders(doc, out) if out else out
     out = _drop_demanded(doc, out) if out else out
+    out = _drop_assertions(doc, out) if out else out
+    out = _absorb_protest_aims(doc, out) if out else out
+    out = _reciprocal_agreements(doc, out) if out else out
+    out = _drop_undone(doc, out) if out else out
     out = _apply_intent(doc, out) if out else out
     out = _absorb_withdrawals(doc, _damp_background(doc, _damp_intercepted(doc, out)))
     return _anchor_participants(doc, out) if out else out
@@ -768,22 +777,147 @@ def _apply_orders(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
 
 def _drop_demanded(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
     """ "urged the EC to support the PLO", "demanded that its partners refuse to recognise",
-    "rejected Iraq's proposal for a ceasefire": what a request asks for or a rejection turns
-    down is its content, not a second event; hits on the verbs a request governs and on what a
-    rejection governs go (a demanded truce that refines the request is the request itself)."""
+    "rejected Iraq's proposal for a ceasefire", "denounced Serbia's suppression of the unrest":
+    what a request asks for, a rejection turns down or a condemnation names is its content, not
+    a second event; hits on the verbs a request governs, on what a rejection governs and on the
+    act a condemnation names go (a demanded truce that refines the request is the request)."""
     spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
     at_root = {s.root.i: n for n, s in enumerate(spans) if s is not None}
     drop: set[int] = set()
     for n, (h, span) in enumerate(zip(hits, spans, strict=True)):
-        if span is None or h.plover not in {"REQUEST", "REJECT"} or h.acled_type is not None:
+        if span is None or h.plover not in {"REQUEST", "REJECT", "ACCUSE"} or (
+                h.acled_type is not None):
             continue
         for act in _governed(span.root):
             m = at_root.get(act.i)
-            if (m is not None and m != n and hits[m].plover != h.plover
-                    and (act.pos_ in {"VERB", "AUX"} or h.plover == "REJECT")
+            verbal = act.pos_ in {"VERB", "AUX"}
+            content = h.plover == "REJECT" or verbal == (h.plover == "REQUEST")
+            if (m is not None and m != n and hits[m].plover != h.plover and content
                     and hits[m].acled_type is None):
                 drop.add(m)
+        if h.plover == "REQUEST":
+            # "demanding that Mugabe abandon his policy of land confiscations", "its demand
+            # that Israel ease restrictions": the whole demanded clause is the content
+            clauses = [c for c in span.root.children if c.dep_ in {"ccomp", "acl"}
+                       and c.pos_ in {"VERB", "AUX"} and any(
+                           g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+            inside = {t.i for c in clauses for t in c.subtree}
+            drop |= {m for r, m in at_root.items() if r in inside and m != n
+                     and hits[m].acled_type is None and hits[m].plover != "REQUEST"}
     return [h for n, h in enumerate(hits) if n not in drop] if drop else hits
+
+
+def _drop_undone(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """ "is prepared to lift the ban", "cancelled restrictions on": a measure named as what
+    another hit takes back (``intent.undo`` verbs) is that hit's content, not a second event."""
+    undo = lexicon().intent.undo
+    spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
+    drop = set()
+    for n, (h, span) in enumerate(zip(hits, spans, strict=True)):
+        if span is None or h.acled_type is not None or span.root.pos_ != "NOUN":
+            continue
+        verb = span.root.head
+        if span.root.dep_ not in {"dobj", "nsubjpass"} or verb.lemma_.lower() not in undo:
+            continue
+        if any(m != n and s is not None and s.start <= verb.i < s.end
+               for m, s in enumerate(spans)):
+            drop.add(n)
+    return [h for n, h in enumerate(hits) if n not in drop] if drop else hits
+
+
+def _joint_subject(verb: Token, parties: set[str]) -> bool:
+    """ "Bosnia and Slovenia", "the two sides": a subject that names both parties."""
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        if any(c.dep_ == "conj" for c in subj.children):
+            return True
+        if subj.lemma_.lower() in parties and subj.tag_ == "NNS":
+            return True
+    return False
+
+
+def _reciprocal_agreements(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """A concession or ceasefire two parties agree to together is their agreement (AGREE):
+    only the PLOVER reading changes (``reciprocal:`` in the YAML)."""
+    rec = lexicon().reciprocal
+    if not rec:
+        return hits
+    heads, parties = set(rec["heads"]), set(rec["parties"])
+    code = lexicon().codes[rec["code"]]
+    out = []
+    for h in hits:
+        if h.plover in rec["acts"]:
+            span = doc.char_span(h.start, h.end, alignment_mode="expand")
+            verb = next((t for t in (*span, *span.root.ancestors) if t.lemma_.lower() in heads),
+                        None) if span is not None else None
+            if verb is not None and _joint_subject(verb, parties):
+                h = replace(h, plover=code[2], plover_mode=code[3], cameo=code[4])
+        out.append(h)
+    return out
+
+
+PROTEST_AIMS = {"REQUEST", "ACCUSE", "REJECT"}  # what a protest may ask for or object to
+AIM_DEPS = {"xcomp", "advcl", "prep", "pobj", "dobj", "ccomp", "acl", "relcl"}
+
+
+def protest_clause(root: Token) -> Token:
+    """The verb a protest is done with: "began a hunger strike" -> began, "protesters
+    demanded" -> demanded; a protest verb is its own clause."""
+    if root.pos_ not in {"VERB", "AUX"} and root.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        return root.head
+    return root
+
+
+def _in_protest_aim(tok: Token, protest: Token) -> bool:
+    """Is ``tok`` what the protest at ``protest`` asks for or is against: the protest's own verb
+    when the protesters are its subject ("demonstrators demanded"), or a purpose hanging from
+    that verb ("struck to demand", "blocked roads demanding", "in defiance of")."""
+    anchor = protest_clause(protest)
+    if tok.i == protest.i:
+        return False
+    if tok.i == anchor.i:
+        return anchor.i != protest.i and protest.dep_ in {"nsubj", "nsubjpass"}
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in AIM_DEPS or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.i == anchor.i:
+            return True
+    return False
+
+
+def _absorb_protest_aims(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """ "began a hunger strike to demand the resignation", "blocked streets in defiance of the
+    authorities": a demand, complaint or refusal a protest makes is the protest (codebook:
+    protests, including protests making requests or expressing disapproval, are PROTEST, not
+    REQUEST or ACCUSE); its hit goes, and the assembler reads the protest's recipient there."""
+    spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
+    protests = [s.root for s, h in zip(spans, hits, strict=True)
+                if s is not None and h.plover == "PROTEST"]
+    if not protests:
+        return hits
+    drop = {n for n, (h, s) in enumerate(zip(hits, spans, strict=True))
+            if s is not None and h.plover in PROTEST_AIMS and h.acled_type is None
+            and any(p.sent.start == s.root.sent.start and _in_protest_aim(s.root, p)
+                    for p in protests)}
+    return [h for n, h in enumerate(hits) if n not in drop] if drop else hits
+
+
+def _drop_assertions(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """ "insisted unrest there reflected age-old tensions": an ``obligation.assertive`` word
+    over an indicative clause (past or present tense, no modal) asserts, it demands nothing."""
+    words = set(lexicon().obligation.get("assertive", []))
+    out = []
+    for h in hits:
+        span = doc.char_span(h.start, h.end, alignment_mode="expand")
+        if h.plover == "REQUEST" and span is not None:
+            head = next((t for t in span if t.lemma_.lower() in words), None)
+            clause = next((c for c in head.children if c.dep_ == "ccomp"), None) if head else None
+            if clause is not None and clause.tag_ in {"VBD", "VBZ", "VBP"} and not any(
+                    c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
+                continue
+        out.append(h)
+    return out
 
 
 def _apply_intent(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
@@ -874,6 +1008,7 @@ def _code_span(span: Span, entry: Entry, lex: Lexicon, scan: _Scan, explicit: se
             if best_ref.weapon is not None and entry.violent and best_tok in explicit:
                 return None  # "launched a drone strike": the explicit trigger is the event
             code_key, weapon, refined = best_ref.code, best_ref.weapon, True
+            code_key = entry.recode.get(code_key, code_key)
             if weapon is not None:
                 weight = max(weight, WEAPON_WEIGHT)
             if weapon == "intercepted" and root.lemma_ == "destroy" and _weapon_subject(
