@@ -649,26 +649,26 @@ def link_trigger(
             return _locative(doc, p) and _governing_prep(doc, p) not in ("from", "of")
         return True
 
-    # the verb's own clause: not a place in a clause of its own ("..., as ministers gathered
-    # in Brussels"; "weapons it said were intended for an attack near the coast")
-    own = syntax.own_clause(verb) | (syntax.own_clause(harm) if harm is not None else set())
-    clause_places = [
-        p for p in syntax.hits_in(places, syntax.subtree_range(verb))
-        if usable(p) and _head_in(doc, p, own)
-    ]
-    if harm is not None:
-        clause_places += [
-            p for p in syntax.hits_in(places, syntax.subtree_range(harm))
-            if usable(p) and _head_in(doc, p, own) and p not in clause_places
-        ]
-    sent_places = [p for p in syntax.hits_in(places, sent_rng) if usable(p) and _locative(doc, p)]
     chosen = _choose_place([p for p in target_places if usable(p)])
-    # A sea, region or country is only the fallback for a town or site in the same clause.
+    # A sea, region or country is only the fallback for a town or site in the verb's own
+    # clause, not one in a clause of its own ("..., as ministers gathered in Brussels";
+    # "weapons it said were intended for an attack near the coast")
     if _vague(chosen):
-        chosen = _choose_place([*([chosen] if chosen else []), *clause_places])
+        around = syntax.hits_in(places, syntax.subtree_range(verb))
+        if harm is not None:
+            around += [p for p in syntax.hits_in(places, syntax.subtree_range(harm))
+                       if p not in around]
+        around = [p for p in around if usable(p)]
+        if around:
+            own = syntax.own_clause(verb) | (
+                syntax.own_clause(harm) if harm is not None else set())
+            around = [p for p in around if _head_in(doc, p, own)]
+        chosen = _choose_place([*([chosen] if chosen else []), *around])
     # the rest of the sentence only when the event's own clause named no more than a country:
     # a province it names beats a town in another clause
     if chosen is None or chosen.is_country:
+        sent_places = [p for p in syntax.hits_in(places, sent_rng)
+                       if usable(p) and _locative(doc, p)]
         chosen = _choose_place([*([chosen] if chosen else []), *sent_places])
     if chosen is not None:
         cand.country = chosen.country
