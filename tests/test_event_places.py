@@ -64,3 +64,9 @@ def test_a_long_report_that_says_neither_where_nor_when_of_an_act_is_not_reporti
                LONG_REPORT[e.evidence[0].start:e.evidence[0].end]]
     assert generic and all(e.confidence < 0.5 for e in generic)
     assert not any(e in kept for e in generic)
+
+
+def test_over_a_place_is_where_the_interception_happened():
+    places = _places("Air defence units intercepted ten rockets over the Kursk region on "
+                     "Friday.")
+    assert places and places[0] is not None and "Kursk" in places[0]

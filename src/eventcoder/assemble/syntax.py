@@ -141,9 +141,25 @@ MOTIVE_NOUNS = {
     "line", "addition", "honour", "honor", "memory", "name", "defence", "defense", "reaction",
 }
 MOTIVE_PREPS = {"amid", "amidst", "despite", "over"}
+# "over" a place is where ("intercepted over the Belgorod region", "shot down over Kyiv"); over
+# anything else it is why ("protests over bread prices")
+OVER_PLACE_NOUNS = {
+    "region", "city", "town", "village", "area", "sky", "skies", "territory", "province",
+    "capital", "district", "sea", "airspace", "border", "country", "base", "port", "coast",
+}
+
+
+def _place_object(prep: Token) -> bool:
+    return any(
+        c.dep_ == "pobj" and (c.ent_type_ in ("GPE", "LOC", "FAC")
+                              or c.lemma_.lower() in OVER_PLACE_NOUNS)
+        for c in prep.children
+    )
 
 
 def is_motive(prep: Token) -> bool:
+    if prep.lower_ == "over" and _place_object(prep):
+        return False
     if prep.lower_ in MOTIVE_PREPS:
         return True
     return any(c.dep_ == "pobj" and c.lemma_.lower() in MOTIVE_NOUNS for c in prep.children)
