@@ -70,3 +70,13 @@ def test_over_a_place_is_where_the_interception_happened():
     places = _places("Air defence units intercepted ten rockets over the Kursk region on "
                      "Friday.")
     assert places and places[0] is not None and "Kursk" in places[0]
+
+
+def test_the_town_the_parser_hangs_on_the_issue_is_where_the_protest_was():
+    assert _places("Protesters clashed with police over fuel prices in Lagos on Friday.") == [
+        "Lagos"]
+    # whom a protest supports is not where it happened
+    assert _places("Hundreds rallied on Friday in support of Palestinians in Gaza.") == [None]
+    # a place of the protest's own wins over the issue's
+    assert _places("Students marched in London on Friday over the killing of a teenager in "
+                   "Manchester.") == ["London"]

@@ -184,6 +184,15 @@ def _choose_place(places: list[PlaceHit]) -> PlaceHit | None:
     return min(resolved, key=_place_rank) if resolved else None
 
 
+def _in_issue(doc: Doc, hit: PlaceHit) -> bool:
+    """The place sits in an 'over ...' issue phrase (not 'in support of', 'amid')."""
+    token = syntax.head_token(doc, hit.start, hit.end)
+    for anc in token.ancestors if token is not None else ():
+        if anc.dep_ == "prep" and syntax.is_motive(anc):
+            return anc.lower_ == "over"
+    return False
+
+
 def _head_in(doc: Doc, hit: PlaceHit, clause: set[int]) -> bool:
     head = syntax.head_token(doc, hit.start, hit.end)
     return head is not None and head.i in clause
@@ -670,6 +679,15 @@ def link_trigger(
         sent_places = [p for p in syntax.hits_in(places, sent_rng)
                        if usable(p) and _locative(doc, p)]
         chosen = _choose_place([*([chosen] if chosen else []), *sent_places])
+    if chosen is None:
+        # "clashed with police over fuel prices in Lagos": the parser hangs the town on the
+        # issue; with no other place in the sentence, the issue's town is where it happened
+        # ("in support of Palestinians in Gaza" names whom, and stays out)
+        chosen = _choose_place([
+            p for p in syntax.hits_in(places, sent_rng)
+            if _in_issue(doc, p) and _locative(doc, p)
+            and not _used_as_actor(doc, p, actor_ranges)
+        ])
     if chosen is not None:
         cand.country = chosen.country
         cand.place = None if chosen.is_country else chosen
