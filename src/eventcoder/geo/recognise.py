@@ -277,8 +277,7 @@ class _View:
         dated = any(ent[k] in ids["not_place_label"] for k in range(i, j))
         if dated and not self._named_date(i, j):
             return True
-        if j - i == 1 and (lower[i] in ids["month"] or lower[i] in ids["weekday"]
-                           or lower[i] in ids["holiday"]):
+        if j - i == 1 and self._calendar_word(i):
             return True
         if i > 0 and lower[i - 1] in ids["title"]:
             return True  # 'President Jordan', 'Gen. Sudan'
@@ -299,12 +298,15 @@ class _View:
     def _named_date(self, i: int, j: int) -> bool:
         """The model called a plain capitalised name a date or number ('between Raqqa and
         Mayadeen'): no digit, month, weekday or feast among its words, so the label is a slip."""
-        ids = _ids()
         return all(
-            self.kind[k] == _NAME and self.alpha[k] and self.lower[k] not in ids["month"]
-            and self.lower[k] not in ids["weekday"] and self.lower[k] not in ids["holiday"]
+            self.kind[k] == _NAME and self.alpha[k] and not self._calendar_word(k)
             for k in range(i, j)
         )
+
+    def _calendar_word(self, k: int) -> bool:
+        """'May', 'Sunday', 'Easter': towns somewhere, dates here."""
+        ids, low = _ids(), self.lower[k]
+        return low in ids["month"] or low in ids["weekday"] or low in ids["holiday"]
 
     def transliterated(self, i: int, j: int, name: str) -> bool:
         """Looks like a transliteration ('Dair el Zour', 'Ma'arat al-Numan'), where spellings

@@ -281,16 +281,24 @@ WORLD_CITY = 1_000_000  # a capital or a city this big is what a bare name means
 VILLAGE_SHARE = 0.01  # a namesake this much smaller needs evidence of its own
 
 
+def _biggest_namesake(
+    cs: tuple[Candidate, ...], best: Candidate, same_country: bool = False
+) -> Candidate | None:
+    """The most populous town bearing the name as written, when ``best`` is itself a town."""
+    if not best.feature.startswith("PPL"):
+        return None
+    towns = [c for c in cs if c.feature.startswith("PPL") and c.match in ("name", "variant")
+             and (not same_country or c.country == best.country)]
+    return max(towns, key=lambda c: c.population) if towns else None
+
+
 def _famous(cs: tuple[Candidate, ...], best: Candidate) -> Candidate | None:
     """'Brussels', 'Rome', 'Venice' in an American story: the country votes lift every American
     namesake alike, but a village of 1,100 does not beat a world city on its country alone.
     Returns the world city when ``best`` is such a much smaller namesake in another country."""
-    if not best.feature.startswith("PPL"):
+    top = _biggest_namesake(cs, best)
+    if top is None:
         return None
-    towns = [c for c in cs if c.feature.startswith("PPL") and c.match in ("name", "variant")]
-    if not towns:
-        return None
-    top = max(towns, key=lambda c: c.population)
     big = top.feature == "PPLC" or top.population >= WORLD_CITY
     if (big and top.country != best.country
             and best.population < VILLAGE_SHARE * top.population):
@@ -308,17 +316,17 @@ def _dominant(cs: tuple[Candidate, ...], best: Candidate) -> Candidate | None:
     town 150 km away does not outweigh a tenfold difference in size. Returns the big town when
     ``best`` is such a small namesake; the caller keeps ``best`` when the story places it (a
     parent, a town within 50 km). Namesakes abroad are ``_famous``'s question."""
-    if not best.feature.startswith("PPL"):
-        return None
-    towns = [c for c in cs if c.feature.startswith("PPL") and c.match in ("name", "variant")
-             and c.country == best.country]
-    if not towns:
-        return None
-    top = max(towns, key=lambda c: c.population)
-    if (top is not best and top.population >= DOMINANT_TOWN
+    top = _biggest_namesake(cs, best, same_country=True)
+    if (top is not None and top is not best and top.population >= DOMINANT_TOWN
             and best.population < DOMINANT_SHARE * top.population):
         return top
     return None
+
+
+def _has_parent(c: Candidate, parents: tuple[Candidate, ...]) -> bool:
+    """The text names the place's country or region right beside it ('Portland, Texas')."""
+    return any(p.country == c.country and (p.feature == "PCLI" or p.admin1 == c.admin1)
+               for p in parents)
 
 
 BIG_PART = 100_000  # a town this big named inside an unknown name is taken at its word
@@ -397,11 +405,14 @@ class Resolver:
             mentions, [cs if v == "name" else () for cs, v in zip(cands, via, strict=True)], base
         )
         out = []
+        parents_of: list[tuple[Candidate, ...]] = []
         for i, (m, cs) in enumerate(zip(mentions, cands, strict=True)):
             if not cs:
                 out.append(Resolution(m, None))
+                parents_of.append(())
                 continue
             parents = self._parent(m)
+            parents_of.append(parents)
             scored = [
                 (b + self._context(c, i, evidence, parents, outlet_country), c)
                 for b, c in zip(base[i], cs, strict=True)
@@ -415,16 +426,18 @@ class Resolver:
                 best_score, best = next(t for t in scored if t[1] is dominant)
             out.append(Resolution(m, best, best_score, len(cs), via[i]))
         if backoff:
-            self._back_off(out, evidence)
+            self._back_off(out, evidence, parents_of)
         return out
 
-    def _back_off(self, out: list[Resolution], ev: _DocEvidence) -> None:
+    def _back_off(
+        self, out: list[Resolution], ev: _DocEvidence, parents_of: list[tuple[Candidate, ...]]
+    ) -> None:
         """Unknown names go to the article's main place; a place name inside an unknown name
         ('Royal Street', 'Colorado State University') keeps its own place only when it is not
         a region around that main place and the rest of the article supports its country."""
         placed = [
             r.candidate is not None and r.via == "name"
-            and self._local(r.candidate, i, ev, self._parent(r.mention))
+            and self._local(r.candidate, i, ev, parents_of[i])
             for i, r in enumerate(out)
         ]
         main = _focus(out, ev, placed)
@@ -461,13 +474,13 @@ class Resolver:
                 if region or stray or small_far:
                     r.candidate, r.via = focus, how
 
+    @staticmethod
     def _local(
-        self, c: Candidate, index: int, ev: _DocEvidence, parents: tuple[Candidate, ...]
+        c: Candidate, index: int, ev: _DocEvidence, parents: tuple[Candidate, ...]
     ) -> bool:
         """Evidence that points at the place itself, not just its country: a parent, its
         region named, or another place of the article within 200 km."""
-        if any(p.country == c.country and (p.feature == "PCLI" or p.admin1 == c.admin1)
-               for p in parents):
+        if _has_parent(c, parents):
             return True
         if c.admin1 and c.country and ev.admin1_named(c.country, c.admin1, index):
             return True
@@ -480,8 +493,7 @@ class Resolver:
     ) -> bool:
         """Evidence that names the place itself: a parent ('Portland, Texas') or another
         place of the article within 50 km."""
-        if any(p.country == c.country and (p.feature == "PCLI" or p.admin1 == c.admin1)
-               for p in parents):
+        if _has_parent(c, parents):
             return True
         near = ev.nearest_km(c, index)
         return near is not None and near < 50
