@@ -522,7 +522,7 @@ def link_trigger(
         return not any(syntax.inside(hit, r) for r in motives)
 
     sent_actors = [
-        a for a in syntax.hits_in(actors, sent_rng)
+        a for a in actors
         if (not syntax.inside(a, (trig.start, trig.end)) or _inside_phrase(a, trig, head))
         and outside_motives(a)
     ]  # "Russian drones" stays an actor when the trigger is "drones struck"
@@ -676,15 +676,14 @@ def link_trigger(
     # the rest of the sentence only when the event's own clause named no more than a country:
     # a province it names beats a town in another clause
     if chosen is None or chosen.is_country:
-        sent_places = [p for p in syntax.hits_in(places, sent_rng)
-                       if usable(p) and _locative(doc, p)]
+        sent_places = [p for p in places if usable(p) and _locative(doc, p)]
         chosen = _choose_place([*([chosen] if chosen else []), *sent_places])
     if chosen is None:
         # "clashed with police over fuel prices in Lagos": the parser hangs the town on the
         # issue; with no other place in the sentence, the issue's town is where it happened
         # ("in support of Palestinians in Gaza" names whom, and stays out)
         chosen = _choose_place([
-            p for p in syntax.hits_in(places, sent_rng)
+            p for p in places
             if _in_issue(doc, p) and _locative(doc, p)
             and not _used_as_actor(doc, p, actor_ranges)
         ])
@@ -705,23 +704,20 @@ def link_trigger(
     clause_rng = syntax.subtree_range(verb)
     own_times = [t for t in times if not _is_modifier_time(doc, t) and outside_motives(t)]
     clause_times = syntax.hits_in(own_times, clause_rng)
-    sent_times = syntax.hits_in(own_times, sent_rng)
-    pool = clause_times or sent_times
+    pool = clause_times or own_times
     if pool:
         rank = {"day": 0, "week": 1, "month": 2, "year": 3}
         cand.time = min(pool, key=lambda t: (rank.get(t.precision, 4), abs(t.start - trig.start)))
 
     # --- toll --------------------------------------------------------------------------------
-    sent_numbers = syntax.hits_in(numbers, sent_rng)
     if trig.lemma in TOLL_VERBS and any(
-        n.scope == "cumulative" for n in syntax.hits_in(sent_numbers, clause_rng)
+        n.scope == "cumulative" for n in syntax.hits_in(numbers, clause_rng)
     ):
         return None  # "24,620 have been killed" is a running total, not an event
-    cand.tolls = [n for n in sent_numbers if n.kind in TOLL_KINDS and n.scope != "cumulative"]
+    cand.tolls = [n for n in numbers if n.kind in TOLL_KINDS and n.scope != "cumulative"]
 
     # --- modality, sources, status cues ------------------------------------------------------
-    sent_cues = syntax.hits_in(cues, sent_rng)
-    modality_cues = [c for c in sent_cues if c.kind == "modality"]
+    modality_cues = [c for c in cues if c.kind == "modality"]
     clause = syntax.own_clause(verb) | syntax.own_clause(head) if modality_cues else set()
     modalities = [c for c in modality_cues if _cue_scopes(c, doc, head, clause)]
     if trig.negated:
@@ -765,10 +761,10 @@ def link_trigger(
             cand.promised_by = head.head.i
     if infinitive and cand.modality not in ("threatened", "planned"):
         return None  # "went there to fight", "one thing to kill a soldier": no occurrence
-    channels = [c.value for c in sent_cues if c.kind == "channel"]
+    channels = [c.value for c in cues if c.kind == "channel"]
     # "in a statement published on its Telegram channel": the platform says more than "statement".
     channel = next((c for c in channels if c != "statement"), channels[0] if channels else None)
-    for cue in sent_cues:
+    for cue in cues:
         if cue.kind == "source" and cue.source_name:
             known = _actor_for_name(cue, actors)
             name = known.name if known is not None else cue.source_name
@@ -781,7 +777,7 @@ def link_trigger(
         # "It said ...", "The group noted that it will ...": the attribution reader has already
         # resolved who "it" is; take that actor when the KB knows the name.
         named = {a.name: a for a in all_actors if not a.generic and not a.is_media}
-        for cue in sent_cues:
+        for cue in cues:
             if cue.kind != "source":
                 continue
             known = _actor_for_name(cue, actors) or named.get(cue.source_name or "")
