@@ -619,8 +619,27 @@ def _best_refiner(span: Span, entry: Entry, refs: list[tuple[Token, Refiner]]
     return best_ref, best_tok
 
 
+_SPANS = "ec_trigger_spans"  # doc.user_data key: each hit's tokens, while find_triggers runs
+
+
+def _hit_span(doc: Doc, hit: TriggerHit) -> Span | None:
+    """A hit's tokens (widened to whole tokens), made once: every pass after the scan asks."""
+    cache = doc.user_data.setdefault(_SPANS, {})
+    key = (hit.start, hit.end)
+    if key not in cache:
+        cache[key] = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    return cache[key]
+
+
 def find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
     """All trigger hits in ``doc``, in text order."""
+    try:
+        return _find_triggers(doc, matcher)
+    finally:
+        doc.user_data.pop(_SPANS, None)  # Span objects do not belong in a Doc's saved data
+
+
+def _find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
     lex = lexicon()
     scan = _scan(doc, matcher)
     spans = [Span(doc, s, e) for s, e in scan.triggers]
@@ -678,7 +697,7 @@ def _apply_governors(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
     is left as it is."""
     lex = lexicon()
     heads = {h for g in lex.governors for h in g.heads}
-    spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
+    spans = [_hit_span(doc, h) for h in hits]
     if not any(t.lemma_.lower() in heads for s in spans for t in s):
         return hits
     at_root = {s.root.i: n for n, s in enumerate(spans)}
@@ -724,7 +743,7 @@ def _apply_obligations(doc: Doc, hits: list[TriggerHit], modals: list[int]
     ob = lex.obligation
     roots = {}
     for n, h in enumerate(hits):
-        span = doc.char_span(h.start, h.end, alignment_mode="expand")
+        span = _hit_span(doc, h)
         if span is not None:
             roots.setdefault(span.root.i, n)
     drop: set[int] = set()
@@ -757,7 +776,7 @@ def _apply_orders(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
     whose act is itself a material hit is that act (``orders:`` in the YAML); the order hit
     goes and the act keeps its own codes."""
     lex = lexicon()
-    spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
+    spans = [_hit_span(doc, h) for h in hits]
     at_root = {s.root.i: n for n, s in enumerate(spans) if s is not None}
     drop: set[int] = set()
     for n, (h, span) in enumerate(zip(hits, spans, strict=True)):
@@ -781,7 +800,7 @@ def _drop_demanded(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
     what a request asks for, a rejection turns down or a condemnation names is its content, not
     a second event; hits on the verbs a request governs, on what a rejection governs and on the
     act a condemnation names go (a demanded truce that refines the request is the request)."""
-    spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
+    spans = [_hit_span(doc, h) for h in hits]
     at_root = {s.root.i: n for n, s in enumerate(spans) if s is not None}
     drop: set[int] = set()
     for n, (h, span) in enumerate(zip(hits, spans, strict=True)):
@@ -811,7 +830,7 @@ def _drop_undone(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
     """ "is prepared to lift the ban", "cancelled restrictions on": a measure named as what
     another hit takes back (``intent.undo`` verbs) is that hit's content, not a second event."""
     undo = lexicon().intent.undo
-    spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
+    spans = [_hit_span(doc, h) for h in hits]
     drop = set()
     for n, (h, span) in enumerate(zip(hits, spans, strict=True)):
         if span is None or h.acled_type is not None or span.root.pos_ != "NOUN":
@@ -846,7 +865,7 @@ def _reciprocal_agreements(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]
     out = []
     for h in hits:
         if h.plover in rec["acts"]:
-            span = doc.char_span(h.start, h.end, alignment_mode="expand")
+            span = _hit_span(doc, h)
             verb = next((t for t in (*span, *span.root.ancestors) if t.lemma_.lower() in heads),
                         None) if span is not None else None
             if verb is not None and _joint_subject(verb, parties):
@@ -891,7 +910,7 @@ def _absorb_protest_aims(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
     authorities": a demand, complaint or refusal a protest makes is the protest (codebook:
     protests, including protests making requests or expressing disapproval, are PROTEST, not
     REQUEST or ACCUSE); its hit goes, and the assembler reads the protest's recipient there."""
-    spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
+    spans = [_hit_span(doc, h) for h in hits]
     protests = [s.root for s, h in zip(spans, hits, strict=True)
                 if s is not None and h.plover == "PROTEST"]
     if not protests:
@@ -909,7 +928,7 @@ def _drop_assertions(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
     words = set(lexicon().obligation.get("assertive", []))
     out = []
     for h in hits:
-        span = doc.char_span(h.start, h.end, alignment_mode="expand")
+        span = _hit_span(doc, h)
         if h.plover == "REQUEST" and span is not None:
             head = next((t for t in span if t.lemma_.lower() in words), None)
             clause = next((c for c in head.children if c.dep_ == "ccomp"), None) if head else None
@@ -932,7 +951,7 @@ def _apply_intent(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
     for h in hits:
         key = intent.acts.get(f"{h.plover}/{h.plover_mode}") or intent.acts.get(h.plover)
         if h.plover != "THREATEN":
-            span = doc.char_span(h.start, h.end, alignment_mode="expand")
+            span = _hit_span(doc, h)
             verb = _act_verb(span.root) if span is not None else None
             if verb is not None and verb.lemma_.lower() not in intent.undo and _announced(
                     verb, intent):
@@ -1073,7 +1092,7 @@ def _anchor_participants(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
     time and subject). The noun stays the hit when the verb is a hit of its own ("protesters
     marched") or not a protest act ("protesters said")."""
     lex = lexicon()
-    spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
+    spans = [_hit_span(doc, h) for h in hits]
     covered = {i for s in spans for i in range(s.start, s.end)}
     out = []
     for span, h in zip(spans, hits, strict=True):
@@ -1134,19 +1153,19 @@ def _is_definite(span: Span) -> bool:
 
 
 def _head_index(doc: Doc, hit: TriggerHit) -> int:
-    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    span = _hit_span(doc, hit)
     return span.root.i if span is not None else -1
 
 
 def _damp_intercepted(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
     """Generic strike words next to an interception describe the foiled attempt, not a hit."""
-    disrupted = {doc.char_span(h.start, h.end, alignment_mode="expand").sent.start
+    disrupted = {_hit_span(doc, h).sent.start
                  for h in hits if h.acled_sub == "Disrupted weapons use"}
     if not disrupted:
         return hits
     out = []
     for h in hits:
-        sent = doc.char_span(h.start, h.end, alignment_mode="expand").sent.start
+        sent = _hit_span(doc, h).sent.start
         if sent in disrupted and h.acled_type == "Explosions/Remote violence":
             h = replace(h, weight=min(h.weight, 0.3))
         out.append(h)
@@ -1158,7 +1177,7 @@ def _damp_background(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
     the topic of a protest ("rallied to condemn the killing of a student") and acts under a
     concessive head ("talks began despite air strikes")."""
     lex = lexicon()
-    spans = [doc.char_span(h.start, h.end, alignment_mode="expand") for h in hits]
+    spans = [_hit_span(doc, h) for h in hits]
     protests = [s.root for s, h in zip(spans, hits, strict=True)
                 if h.acled_type in PROTEST_TYPES or h.plover == "PROTEST"]
     # acts that a fight told with "during" is only the setting of (a killing during clashes is
@@ -1206,7 +1225,7 @@ def _absorb_withdrawals(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
     index = {s.start: n for n, s in enumerate(doc.sents)}
 
     def sentence(h: TriggerHit) -> int:
-        return index[doc.char_span(h.start, h.end, alignment_mode="expand").sent.start]
+        return index[_hit_span(doc, h).sent.start]
 
     taken = {sentence(h) for h in changes}
     out = []
