@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
+from eventcoder.geo.name_filter import filter_bytes
 from eventcoder.geo.normalise import expand_abbreviations, norm_key, skeleton_key, strip_article
 
 SCHEMA_VERSION = 1
@@ -400,6 +401,7 @@ CREATE TABLE place(
 CREATE TABLE alias(key TEXT NOT NULL, skel TEXT NOT NULL, place_id INTEGER NOT NULL,
   kind TEXT NOT NULL);
 CREATE VIRTUAL TABLE name_fts USING fts5(name, place_id UNINDEXED, tokenize='trigram');
+CREATE TABLE name_filter(data BLOB NOT NULL);
 """
 INDEXES = """
 CREATE INDEX alias_key ON alias(key);
@@ -504,6 +506,7 @@ def build_gazetteer(
             conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + DDL)
             count = _write(conn, rows, _alpha3_map())
             conn.executescript(INDEXES)
+            conn.execute("INSERT INTO name_filter VALUES (?)", (filter_bytes(conn),))
             conn.executemany(
                 "INSERT INTO meta VALUES (?,?)",
                 [("fingerprint", fingerprint), ("schema", str(SCHEMA_VERSION)),

@@ -15,10 +15,12 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from eventcoder.geo.build import SCHEMA_VERSION, build_gazetteer
+from eventcoder.geo.name_filter import NameFilter, key_hash
 from eventcoder.geo.normalise import norm_key, skeleton_key, strip_article
 
 MAX_CANDIDATES = 40
 CACHE_LIMIT = 200_000  # cached names (hits and misses alike) before the cache starts afresh
+MMAP_BYTES = 512 * 1024 * 1024  # upper bound; the file is ~100 MB
 SKELETON_MIN_RATIO = 52  # rapidfuzz ratio; 'Dayr al-Zawr'~'Deir ez-Zor' is 59, noise below 50
 
 
@@ -42,6 +44,15 @@ class Candidate(NamedTuple):
 def _close(key: str, name: str) -> bool:
     """A skeleton hit must still look like the name: 'West Wales' is not 'Seattle'."""
     return fuzz.ratio(strip_article(key), strip_article(norm_key(name))) >= SKELETON_MIN_RATIO
+
+
+def _name_filter(conn: sqlite3.Connection) -> NameFilter | None:
+    """The build's key filter; None for a file written before filters existed."""
+    try:
+        row = conn.execute("SELECT data FROM name_filter").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return NameFilter(row[0]) if row else None
 
 
 class GazetteerMissing(RuntimeError):
@@ -72,11 +83,18 @@ class Gazetteer:
             )
         self.path = path
         self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        # read-only and reread all batch long: map it rather than copy pages in per lookup
+        self._conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+        self._filter = _name_filter(self._conn)
         self._lock = threading.Lock()
         self._exact: dict[str, tuple[Candidate, ...]] = {}
         self._skel: dict[str, tuple[Candidate, ...]] = {}
+        # the same surface forms recur all batch long: skip even normalising them again
+        self._texts: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
 
     def _query(self, column: str, value: str) -> tuple[Candidate, ...]:
+        if self._filter is not None and key_hash(column, value) not in self._filter:
+            return ()  # most names a story offers are no place: skip SQLite for them
         sql = (
             _SELECT + f"WHERE a.{column} = ? ORDER BY p.population DESC LIMIT {MAX_CANDIDATES}"
         )
@@ -110,6 +128,14 @@ class Gazetteer:
 
     def candidates(self, text: str, fuzzy: bool = True) -> tuple[Candidate, ...]:
         """Exact key first, then without the Arabic article, then (optionally) the skeleton."""
+        hit = self._texts.get((text, fuzzy))
+        if hit is None:
+            if len(self._texts) >= CACHE_LIMIT:
+                self._texts.clear()
+            hit = self._texts[text, fuzzy] = self._candidates(text, fuzzy)
+        return hit
+
+    def _candidates(self, text: str, fuzzy: bool) -> tuple[Candidate, ...]:
         key = norm_key(text)
         found = self.exact(key)
         if not found and strip_article(key) != key:
