@@ -38,9 +38,9 @@ def test_each_worker_loads_the_model_once(cluster, tmp_path):
     )  # fmt: skip
 
     def loads() -> int:
-        from eventcoder.nlp.pipeline import load_pipeline
+        from eventcoder.nlp.pipeline import _load_pipeline
 
-        return load_pipeline.cache_info().misses
+        return _load_pipeline.cache_info().misses
 
     with distributed.Client(cluster.scheduler_address) as client:
         per_worker = client.run(loads)

