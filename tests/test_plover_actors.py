@@ -179,3 +179,30 @@ def test_what_an_act_responds_to_is_its_backdrop():
     event = _top("The Ivorian president said he will extend the night curfew in Bouake in "
                  "response to recent unrest in the city.")
     assert event.plover.event_type == "THREATEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "recipient"),
+    [
+        # a material act with nobody named on the receiving end lands on the place's country
+        ("Striking dockers rioted at the harbour in Mombasa on Friday.", "PROTEST", "KEN"),
+        ("Gunmen detonated two car bombs in Peshawar on Monday.", "ASSAULT", "PAK"),
+        ("Chadian troops remained on alert in Abeche on Tuesday.", "MOBILIZE", "TCD"),
+    ],
+)
+def test_plover_recipient_defaults_to_the_place_of_a_material_act(text, plover, recipient):
+    event = _top(text)
+    assert event.plover.event_type == plover
+    assert event.plover.recipient_country == recipient
+    assert _country(event, "actor2") is None  # ACLED's actor2 is not invented from a place
+
+
+def test_plover_recipient_is_the_acted_on_actor_when_named():
+    event = _top("Turkey threatened to break relations with Austria over the vote.")
+    assert event.plover.recipient_country == "AUT"
+
+
+def test_a_statement_made_in_a_place_is_not_addressed_to_it():
+    event = _top("Brazil rejected the proposal at a meeting in Lima on Monday.")
+    assert event.plover.event_type == "REJECT"
+    assert event.plover.recipient_country is None

@@ -361,6 +361,29 @@ def _promised_plover(plover: Plover, modality: str, cameo: str | None) -> tuple[
     return plover, cameo
 
 
+# PLOVER types whose act lands on a place: with no recipient named, the place's country is the
+# recipient (codebook: a protest is "directed toward ... government authorities", an assault
+# harms, repression restricts, a deployment or aid arrives where it happens; a host is the
+# recipient of a visit). Statements (requests, rejections, accusations, agreements) are made
+# somewhere, not to the place they are made in.
+PLACE_RECIPIENT_TYPES = frozenset({
+    "PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT", "THREATEN", "CONSULT",
+})
+
+
+def _recipient_country(plover: Plover, actors: list[Actor], place_country: str | None
+                       ) -> str | None:
+    """PLOVER's recipient country: the acted-on actor's; for a material act with nobody named
+    on the receiving end, the country of the place where it happened ("prisoners rioted at a
+    jail in northern Israel", "exploded bombs in Kabul"). ACLED's actor2 stays empty there."""
+    acted_on = next((a for a in actors if a.role == "actor2"), None)
+    if acted_on is not None:
+        return acted_on.country
+    if plover.event_type in PLACE_RECIPIENT_TYPES:
+        return place_country
+    return None
+
+
 def build_event(
     article: Article,
     group: Group,
@@ -418,6 +441,8 @@ def build_event(
             admin1=place.admin1, admin2=place.admin2, geonames_id=place.geonames_id,
             feature=place.feature, geo_precision=place.geo_precision or 1,
         )
+    plover = plover.model_copy(update={
+        "recipient_country": _recipient_country(plover, actors, group.country)})
     evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in group.members})
     when = _when(group, previous, article.published)
     status = _status(group, when, article.published)
