@@ -4,6 +4,7 @@ import pytest
 import spacy
 import yaml
 
+import eventcoder
 import eventcoder.readers.triggers as triggers
 from eventcoder.readers.hits import TriggerHit, register_extensions
 
@@ -332,3 +333,17 @@ def test_the_whole_demanded_clause_is_the_demand(nlp):
 )
 def test_insisting_on_a_view_is_no_demand(nlp, text, demand):
     assert any(h.plover == "REQUEST" for h in nlp(text)._.ec_triggers) is demand
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # a strike counted in days or hours is a work stoppage, not an air raid
+        ("Dockers began a 48-hour strike in Mombasa on Monday.", "PROTEST"),
+        ("The Kenyan Union of Traders called off a three-day strike on Monday.", "CONCEDE"),
+    ],
+)
+def test_a_strike_told_by_its_length_is_a_labour_strike(text, plover):
+    report = eventcoder.extract(text)
+    types = {e.plover.event_type for e in report.events if e.plover}
+    assert plover in types and "ASSAULT" not in types

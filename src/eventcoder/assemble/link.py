@@ -66,6 +66,7 @@ class Candidate:
     in_response: bool = False  # "in response to X", "in retaliation for X": X is the backdrop
     named_subject: bool = False  # a noun phrase does the act, though no known actor ("elders")
     setting: bool = False  # "rioting during a G8 summit": the noun is when/where, not the act
+    relative: bool = False  # "refugees, whom authorities blame for ...": describes a participant
     perfect_habitual: bool = False
     refers_back: bool = False  # subject is "it"/"the group": the actor named before
     quoted: bool = False  # inside quotation marks: a speaker's words, often opinion
@@ -504,6 +505,7 @@ def link_trigger(
     cand.in_response = cand.in_cause_clause and _in_cause_clause(head, RESPONSE_NOUNS)
     cand.setting = (head.pos_ == "NOUN" and head.dep_ == "pobj"
                     and head.head.lower_ in SETTING_PREPS)
+    cand.relative = verb.dep_ == "relcl"
     cand.perfect_habitual = _perfect_habitual(verb, head)
     if not cand.perfect_habitual and verb.dep_ in ("relcl", "acl"):
         # "has vetoed resolutions that called on ...": a clause inside a habitual record

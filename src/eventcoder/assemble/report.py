@@ -342,6 +342,8 @@ def _statement_confidence(group: Group, event: Event) -> float:
         score *= 0.75
     if all(m.setting for m in group.members):
         score *= 0.75  # "during a G8 summit": the occasion of another act, told in passing
+    if all(m.relative for m in group.members):
+        score *= 0.75  # "refugees, whom the authorities blame for ...": said of a participant
     if event.modality in ("negated", "hypothetical"):
         score *= 0.5
     return round(max(0.05, min(1.0, score)), 3)
