@@ -347,3 +347,30 @@ def test_a_strike_told_by_its_length_is_a_labour_strike(text, plover):
     report = eventcoder.extract(text)
     types = {e.plover.event_type for e in report.events if e.plover}
     assert plover in types and "ASSAULT" not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jordan said it will not accept any more refugees from the north.",
+        "The government said it would not meet the kidnappers' demands.",
+        "Ghana will not release the detained sailors, the minister said.",
+    ],
+)
+def test_a_yielding_act_said_it_will_not_be_done_is_a_refusal(text):
+    report = eventcoder.extract(text)
+    top = max((e for e in report.events if e.plover), key=lambda e: e.confidence)
+    assert top.plover.event_type == "REJECT" and top.modality == "asserted"
+
+
+def test_a_past_act_that_did_not_happen_is_no_refusal():
+    report = eventcoder.extract("Kenya did not withdraw its troops from Somalia.")
+    assert not any(e.plover and e.plover.event_type == "REJECT" for e in report.events)
+
+
+def test_a_negation_in_the_other_conjunct_does_not_negate_the_commitment():
+    report = eventcoder.extract(
+        "The minister said Peru is committed to opening its markets but will not be rushed.")
+    top = max((e for e in report.events if e.plover), key=lambda e: e.confidence)
+    assert top.plover.event_type == "AGREE" and top.modality == "asserted"
+    assert any(a.role == "actor1" and a.country == "PER" for a in top.actors)

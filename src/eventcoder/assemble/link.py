@@ -221,6 +221,10 @@ def _cue_scopes(cue: CueHit, doc: Doc, trigger_head: Token, clause: set[int]) ->
     if root.dep_ == "aux":  # a modal says something of its own verb only: "would-be bombers
         # blew themselves up" (the act happened), "an attack could follow" (it may not)
         return root.head == trigger_head or root.head in trigger_head.ancestors
+    owner = root.head if root.dep_ in ("neg", "aux", "advmod") else root
+    if owner.dep_ == "conj" and owner is not trigger_head and not (
+            owner.i <= trigger_head.i <= owner.right_edge.i):
+        return False  # "is committed to opening up but will not be rushed": the other conjunct
     if any(t.i in clause for t in span):
         return True
     above: set[int] = set()
@@ -538,7 +542,11 @@ def link_trigger(
         actor1_tokens += [c for c in head.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")]
         actor1_tokens += syntax.agents(head)
     engaged = is_noun and verb.lemma_ in syntax.PARTICIPATION_VERBS and head.dep_ == "pobj"
-    passive = syntax.is_passive(verb) and not engaged
+    # "Vietnam is committed to opening up": a stance adjective, its subject the one committed
+    stance = syntax.is_passive(verb) and verb.lemma_ in PROMISING
+    passive = syntax.is_passive(verb) and not engaged and not stance
+    if stance:
+        actor1_tokens += syntax.passive_subjects(verb)
     if engaged:
         actor1_tokens += syntax.passive_subjects(verb)
     if passive or (is_noun and verb is not head):

@@ -386,6 +386,23 @@ def _recipient_country(plover: Plover, actors: list[Actor], place_country: str |
     return None
 
 
+# Acts a party can refuse: an acceptance, an agreement, a concession, a retreat. Said as
+# "will not" / "would not" / "cannot" of the speaker's own later act, they are a refusal.
+REFUSABLE = frozenset({"AGREE", "CONCEDE", "RETREAT"})
+REFUSING_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "can", "ca"})
+
+
+def _refused(cand: Candidate, plover: Plover) -> bool:
+    """ "will not accept", "would not meet": a negated future or ability of a yielding act
+    (not "did not withdraw", a past act that did not happen)."""
+    if plover.event_type not in REFUSABLE:
+        return False
+    verb = cand.head if cand.head.pos_ in ("VERB", "AUX") else cand.head.head
+    children = list(verb.children)
+    return (any(c.dep_ == "neg" for c in children)
+            and any(c.dep_ == "aux" and c.lower_ in REFUSING_AUX for c in children))
+
+
 def build_event(
     article: Article,
     group: Group,
@@ -421,6 +438,10 @@ def build_event(
             disorder_type=codes.disorder_type(etype, sub),
             civilian_targeting=bool(a2 and a2.kind == "Civilians"),
         )
+    if acled is None and modality == "negated" and _refused(lead, plover):
+        # "Syria will not accept more refugees", "would not meet the kidnappers' demands": a
+        # refusal said now of a later act (codebook REJECT: all rejections and refusals)
+        plover, cameo, modality = Plover(event_type="REJECT"), "120", "asserted"
     if acled is None:
         plover, cameo = _promised_plover(plover, modality, cameo)
     if acled is not None and acled.event_type in ("Protests", "Riots"):
