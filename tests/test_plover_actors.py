@@ -27,6 +27,9 @@ def _country(event, role: str) -> str | None:
          "AUT"),
         ("Britain promised to continue military aid to Mozambique.", "AGREE", "GBR", "MOZ"),
         ("Brazil refused to meet the Bolivian president in Lima.", "REJECT", "BRA", "BOL"),
+        # a warning is addressed to whoever its condition asks to act
+        ("Chile threatened to recall its ambassador unless Peru released the fishermen.",
+         "THREATEN", "CHL", "PER"),
         # a phrase trigger that spans its object holds the addressee
         ("Norway expelled two Russian diplomats for spying.", "SANCTION", "NOR", "RUS"),
     ],

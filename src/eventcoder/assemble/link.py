@@ -608,6 +608,11 @@ def link_trigger(
         # "demanded that the US cancel", "its demand that Israel ease": who is to act
         object_actors = [a for a in _actors_under(_clause_subjects(head, verb), sent_actors)
                          if a is not cand.actor1]
+    if not object_actors and trig.acled_type is None:
+        # "threatened a strike unless Israel rescinded ...", "will stop the talks if the United
+        # States goes ahead": a warning is addressed to whoever its condition asks to act
+        object_actors = [a for a in _actors_under(_condition_subjects(head, verb), sent_actors)
+                         if a is not cand.actor1]
     cand.actor2 = _best_actor(object_actors, head, heads=object_tokens)
     if cand.actor1 is None and cand.actor2 is None and trig.acled_type is not None:
         cand.actor1, cand.actor2 = _between((head, verb), sent_actors)
@@ -872,6 +877,21 @@ def _clause_subjects(head: Token, verb: Token) -> list[Token]:
     for tok in {head, verb}:
         for clause in tok.children:
             if clause.dep_ in ("ccomp", "acl") and clause.pos_ in ("VERB", "AUX"):
+                out += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return out
+
+
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _condition_subjects(head: Token, verb: Token) -> list[Token]:
+    """Subjects of an "if"/"unless" clause on the act or on the act it governs."""
+    acts = {head, verb} | {c for t in (head, verb) for c in t.children if c.dep_ == "xcomp"}
+    out: list[Token] = []
+    for act in acts:
+        for clause in act.children:
+            if clause.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children):
                 out += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     return out
 
