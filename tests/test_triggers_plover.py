@@ -374,3 +374,15 @@ def test_a_negation_in_the_other_conjunct_does_not_negate_the_commitment():
     top = max((e for e in report.events if e.plover), key=lambda e: e.confidence)
     assert top.plover.event_type == "AGREE" and top.modality == "asserted"
     assert any(a.role == "actor1" and a.country == "PER" for a in top.actors)
+
+
+def test_the_main_act_outranks_its_backdrop():
+    # the act told as the scene of another ("following an offensive") ranks below it
+    report = eventcoder.extract("Two hundred rebels surrendered in Gulu on Friday following an "
+                                "army offensive in the area.")
+    top = max((e for e in report.events if e.plover), key=lambda e: e.confidence)
+    assert top.plover.event_type == "RETREAT"
+    # ... but stays an event of its own when told with its toll
+    report = eventcoder.extract("Kenyan envoys on Monday ended their mediation in Kismayo as "
+                                "army shells killed five people in the port.")
+    assert any(e.acled and e.fatalities.killed == 5 for e in report.events)

@@ -67,6 +67,7 @@ class Candidate:
     named_subject: bool = False  # a noun phrase does the act, though no known actor ("elders")
     setting: bool = False  # "rioting during a G8 summit": the noun is when/where, not the act
     relative: bool = False  # "refugees, whom authorities blame for ...": describes a participant
+    backdrop: bool = False  # "surrendered following an offensive", "as battles raged": the scene
     perfect_habitual: bool = False
     refers_back: bool = False  # subject is "it"/"the group": the actor named before
     quoted: bool = False  # inside quotation marks: a speaker's words, often opinion
@@ -234,6 +235,22 @@ def _cue_scopes(cue: CueHit, doc: Doc, trigger_head: Token, clause: set[int]) ->
                                        for c in tok.children):
             break  # "vowed an inquiry after seven people were murdered": the murder is a fact
     return any(t.i in above for t in span)
+
+
+BACKDROP_PREPS = frozenset({"after", "following", "since", "before", "amid"})
+BACKDROP_MARKS = frozenset({"as"})
+
+
+def _backdrop(head: Token, verb: Token) -> bool:
+    """An act told as the scene of the main clause's act: a noun after "following", "after",
+    "since", "amid" ("surrendered following a government offensive"), or a clause opened by
+    "as" ("prepared to impose martial law as street battles raged"); "while" often joins two
+    acts told side by side, and stays out."""
+    if head.dep_ == "pobj" and head.head.lower_ in BACKDROP_PREPS and head.head.head.pos_ in (
+            "VERB", "AUX"):
+        return True
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in BACKDROP_MARKS for c in verb.children)
 
 
 def _in_cause_clause(head: Token, words: set[str] = CAUSE_PREPS) -> bool:
@@ -510,6 +527,7 @@ def link_trigger(
     cand.setting = (head.pos_ == "NOUN" and head.dep_ == "pobj"
                     and head.head.lower_ in SETTING_PREPS)
     cand.relative = verb.dep_ == "relcl"
+    cand.backdrop = _backdrop(head, verb)
     cand.perfect_habitual = _perfect_habitual(verb, head)
     if not cand.perfect_habitual and verb.dep_ in ("relcl", "acl"):
         # "has vetoed resolutions that called on ...": a clause inside a habitual record

@@ -311,6 +311,8 @@ def _confidence(group: Group, event: Event, long_report: bool = False) -> float:
         score *= 0.65  # a speaker's words: opinion, questions, history as often as news
     if all(m.in_response for m in group.members):
         score *= 0.8  # "in response to recent unrest", "in retaliation for": the backdrop
+    elif all(m.backdrop for m in group.members):
+        score *= 0.9  # "surrendered following a government offensive": the scene of the act
     crowd = event.acled is not None and event.acled.event_type in ("Protests", "Riots")
     if all(m.bare_plural for m in group.members) and event.location is None and not crowd:
         score -= 0.15  # a kind of act ("executions"), not one act at one place
