@@ -386,3 +386,23 @@ def test_the_main_act_outranks_its_backdrop():
     report = eventcoder.extract("Kenyan envoys on Monday ended their mediation in Kismayo as "
                                 "army shells killed five people in the port.")
     assert any(e.acled and e.fatalities.killed == 5 for e in report.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "source"),
+    [
+        # a stoppage announced for later is a threat to restrict; "they" is the speaker, even
+        # a group known only by its country
+        ("Kenyan farmers said on Monday they would blockade the port from Friday.",
+         "THREATEN", "KEN"),
+        ("Greek farmers said they would boycott all talks with the ministry.",
+         "THREATEN", "GRC"),
+        # an organisation's inspectors expelled: the organisation is expelled (SANCTION)
+        ("Iran expelled the inspectors of the atomic agency on Monday.", "SANCTION", "IRN"),
+    ],
+)
+def test_announced_stoppages_and_expelled_missions(text, plover, source):
+    report = eventcoder.extract(text)
+    top = max((e for e in report.events if e.plover), key=lambda e: e.confidence)
+    assert top.plover.event_type == plover
+    assert any(a.role == "actor1" and a.country == source for a in top.actors)

@@ -763,11 +763,14 @@ def link_trigger(
         if best.value in MODALITY_PRIORITY:
             cand.modality = best.value
             cand.modality_cue = best
+    stoppage = trig.plover == "PROTEST" and trig.plover_mode in STOPPAGES
     if (cand.modality == "hypothetical" and cand.modality_cue is not None
-            and cand.modality_cue.text.lower() in FUTURE_IN_PAST and trig.plover in COMMITMENTS):
+            and cand.modality_cue.text.lower() in FUTURE_IN_PAST
+            and (trig.plover in COMMITMENTS or stoppage)):
         # "said they would boycott all contact", "said it would allow the inspectors back": the
-        # future of a reported promise or threat, not a condition
-        cand.modality = "threatened" if trig.plover == "THREATEN" else "planned"
+        # future of a reported promise or threat, not a condition; a boycott, strike or
+        # blockade announced for later is a threat to restrict (codebook THREATEN restrict)
+        cand.modality = "threatened" if trig.plover == "THREATEN" or stoppage else "planned"
     infinitive = (head.tag_ == "VB" and any(c.tag_ == "TO" for c in head.children)
                   and head.head.lemma_.lower() not in ATTEMPT_HEADS)
     if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.tag_ == "VB" and (
@@ -813,7 +816,8 @@ def link_trigger(
         for cue in cues:
             if cue.kind != "source":
                 continue
-            known = _actor_for_name(cue, actors) or named.get(cue.source_name or "")
+            known = (_actor_for_name(cue, actors) or named.get(cue.source_name or "")
+                     or _actor_for_name(cue, actors, people=True))
             if known is not None and not known.is_media:
                 cand.actor1 = known
                 break
@@ -842,6 +846,7 @@ COERCIVE = {"ASSAULT", "COERCE"}  # PLOVER types whose promise is a threat (code
 YIELDING = {"RETREAT", "CONCEDE"}  # PLOVER types whose promise is a concession (CONCEDE)
 COMMITMENTS = {"AGREE", "CONCEDE", "THREATEN"}  # PLOVER types that are about later acts
 FUTURE_IN_PAST = {"would", "'d"}
+STOPPAGES = frozenset({"strike", "boycott", "obstruct"})  # protests that restrict movement
 # "attempted to assassinate", "an attempt to kill": a tried act happened (PLOVER counts
 # attempted assassinations), unlike "went there to fight"
 ATTEMPT_HEADS = {"attempt", "try"}
@@ -982,11 +987,14 @@ def _government_of(place: PlaceHit | None) -> ActorHit | None:
     return ActorHit(place.start, place.end, place.text, actor.name, place.country, actor.kind)
 
 
-def _actor_for_name(cue: CueHit, actors: list[ActorHit]) -> ActorHit | None:
+def _actor_for_name(cue: CueHit, actors: list[ActorHit], people: bool = False
+                    ) -> ActorHit | None:
     """The known actor or outlet a source cue names: one covering most of the cue's words
     ("Ukraine's air force"), not one word inside a longer name ("Kenya" in "the Kenya
-    Medical Association")."""
-    inside = [a for a in actors if syntax.overlaps(a, cue) and not a.generic]
+    Medical Association"). With ``people``, a group named by its country ("Radical French
+    farmers said they would ...") counts too."""
+    inside = [a for a in actors if syntax.overlaps(a, cue)
+              and (not a.generic or people and a.country is not None)]
     if not inside:
         return None
     best = max(inside, key=lambda a: a.end - a.start)
