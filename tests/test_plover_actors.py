@@ -30,6 +30,12 @@ def _country(event, role: str) -> str | None:
         # a warning is addressed to whoever its condition asks to act
         ("Chile threatened to recall its ambassador unless Peru released the fishermen.",
          "THREATEN", "CHL", "PER"),
+        # the accused, not the one told, is the recipient of a complaint
+        ("Ghana complained to the African Union over raids by Togolese troops.", "ACCUSE",
+         "GHA", "TGO"),
+        # the last noun of a phrase trigger takes the party ("suspension of links with X")
+        ("Spain announced a suspension of air links with Morocco on Monday.", "SANCTION",
+         "ESP", "MAR"),
         # a phrase trigger that spans its object holds the addressee
         ("Norway expelled two Russian diplomats for spying.", "SANCTION", "NOR", "RUS"),
     ],

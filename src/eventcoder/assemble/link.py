@@ -111,6 +111,14 @@ ASPECTUAL = frozenset({"begin", "start", "continue", "keep", "resume"})
 TAKEN_AWAY = frozenset({"Abduction/forced disappearance"})
 
 
+def _last_word(doc: Doc, head: Token, trig: TriggerHit) -> Token:
+    """The last word of a phrase trigger whose head opens it ("suspension of air links")."""
+    last = head
+    while last.i + 1 < len(doc) and doc[last.i + 1].idx < trig.end:
+        last = doc[last.i + 1]
+    return last
+
+
 def _best_actor(hits: list[ActorHit], near: Token, allow_media: bool = False,
                 heads: list[Token] | None = None) -> ActorHit | None:
     usable = [h for h in hits if allow_media or not h.is_media]
@@ -609,6 +617,10 @@ def link_trigger(
     harm = _harm_verb(head, verb)
     if harm is not None:
         object_tokens += [t for t in syntax.objects(harm) if t is not head]
+    last = _last_word(doc, head, trig)
+    if last is not head and last.pos_ in ("NOUN", "PROPN") and trig.acled_type is None:
+        # "a suspension of air links with Serbia": the phrase's own last noun takes the party
+        object_tokens += syntax.objects(last, preps)
     object_tokens = [
         t for t in object_tokens if not (t.i <= head.i <= t.right_edge.i and t is not head)
     ]
@@ -632,6 +644,12 @@ def link_trigger(
         object_actors = [a for a in _actors_under(_condition_subjects(head, verb), sent_actors)
                          if a is not cand.actor1]
     cand.actor2 = _best_actor(object_actors, head, heads=object_tokens)
+    if trig.plover == "ACCUSE" and trig.acled_type is None and (
+            cand.actor2 is None or _addressed(doc, cand.actor2, (head, verb))):
+        # "complained to the UN over two Israeli air raids": the one accused, not the one
+        # told, is the recipient (codebook ACCUSE: criticise the responsible parties)
+        accused = _accused(head, verb, actors, cand.actor1)
+        cand.actor2 = accused or cand.actor2
     if cand.actor1 is None and cand.actor2 is None and trig.acled_type is not None:
         cand.actor1, cand.actor2 = _between((head, verb), sent_actors)
     if cand.actor2 is None and trig.plover in RECIPROCAL and cand.actor1 is not None:
@@ -902,6 +920,30 @@ def _clause_subjects(head: Token, verb: Token) -> list[Token]:
             if clause.dep_ in ("ccomp", "acl") and clause.pos_ in ("VERB", "AUX"):
                 out += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     return out
+
+
+ACCUSED_PREPS = frozenset({"over", "about", "for", "of"})
+
+
+def _addressed(doc: Doc, actor: ActorHit, words: tuple[Token, ...]) -> bool:
+    """The actor is whom the words are said to ("complained to the United Nations")."""
+    for prep in (c for w in dict.fromkeys(words) for c in w.children):
+        if prep.dep_ == "prep" and prep.lower_ == "to" and syntax.inside(
+                actor, syntax.subtree_range(prep)):
+            return True
+    return False
+
+
+def _accused(head: Token, verb: Token, actors: list[ActorHit], actor1: ActorHit | None
+             ) -> ActorHit | None:
+    """Who did what a complaint or accusation is about ("over two Israeli air raids"): an
+    actor other than the speaker's side, and not the victims."""
+    topics = [c for w in dict.fromkeys((head, verb)) for c in w.children
+              if c.dep_ == "prep" and c.lower_ in ACCUSED_PREPS]
+    own = actor1.country if actor1 is not None else None
+    found = [a for a in _actors_under(topics, actors)
+             if a is not actor1 and a.kind != "Civilians" and (own is None or a.country != own)]
+    return _best_actor(found, head)
 
 
 CONDITION_MARKS = frozenset({"if", "unless"})
