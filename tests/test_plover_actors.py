@@ -215,3 +215,10 @@ def test_a_statement_made_in_a_place_is_not_addressed_to_it():
     event = _top("Brazil rejected the proposal at a meeting in Lima on Monday.")
     assert event.plover.event_type == "REJECT"
     assert event.plover.recipient_country is None
+
+
+def test_an_office_holder_on_the_receiving_end_is_of_the_only_country_named():
+    event = _top("Rebels in Mali on Monday rejected an appeal from President Amadou Keita to "
+                 "lay down their arms.")
+    assert event.plover.event_type == "REJECT"
+    assert _country(event, "actor2") == "MLI"

@@ -667,6 +667,13 @@ def link_trigger(
         ]
         cand.actor2 = _government_of(next((p for p in slot_places if p.country), None))
     if cand.actor2 is None and trig.acled_type is None:
+        # "ordered former president Carlos Menem to appear", "dismissed an appeal from
+        # President Gbagbo": an office holder on the receiving end, in a sentence that names
+        # one country, is that country's
+        named = [w for t in object_tokens for w in t.subtree
+                 if w.pos_ == "PROPN" and w.ent_type_ == "PERSON"]
+        cand.actor2 = _official_of_sole_country(named, sent_actors, places, None)
+    if cand.actor2 is None and trig.acled_type is None:
         # "rejected an Indian proposal", "denounced Serbia's suppression", "threatened
         # restrictions against German goods": the country that owns what is acted on
         cand.actor2 = _owner_government(object_tokens, cand.actor1)
