@@ -406,3 +406,11 @@ def test_announced_stoppages_and_expelled_missions(text, plover, source):
     top = max((e for e in report.events if e.plover), key=lambda e: e.confidence)
     assert top.plover.event_type == plover
     assert any(a.role == "actor1" and a.country == source for a in top.actors)
+
+
+def test_a_crowd_event_coded_as_a_riot_is_a_protest_riot_in_plover():
+    # the group's ACLED sub-type (Violent demonstration) and its PLOVER code agree
+    report = eventcoder.extract("Up to 200 farmers demonstrated on Friday in Kenya, where 12 "
+                                "people were killed in riots last year, radio reports said.")
+    crowd = next(e for e in report.events if e.acled and e.acled.event_type == "Riots")
+    assert crowd.plover.event_type == "PROTEST" and crowd.plover.mode == "riot"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -30,6 +31,7 @@ from eventcoder.model import (
     When,
 )
 from eventcoder.readers.hits import ActorHit, NumberHit, PlaceHit, context, hits
+from eventcoder.readers.triggers import lexicon
 
 NEW_WITHIN_DAYS = 31
 REPORTED_WITHIN_DAYS = 6
@@ -394,6 +396,21 @@ REFUSABLE = frozenset({"AGREE", "CONCEDE", "RETREAT"})
 REFUSING_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "can", "ca"})
 
 
+@lru_cache(maxsize=1)
+def _plover_by_subtype() -> dict[tuple[str, str], tuple[str, str | None, str | None]]:
+    """PLOVER type, mode and CAMEO of the first lexicon code for each ACLED sub-type."""
+    out: dict[tuple[str, str], tuple[str, str | None, str | None]] = {}
+    for etype, sub, plover, mode, cameo in lexicon().codes.values():
+        if etype and sub and plover:
+            out.setdefault((etype, sub), (plover, mode, cameo))
+    return out
+
+
+def _plover_of(override: tuple[str, str]) -> tuple[Plover, str | None] | None:
+    found = _plover_by_subtype().get(override)
+    return (Plover(event_type=found[0], mode=found[1]), found[2]) if found else None
+
+
 def _refused(cand: Candidate, plover: Plover) -> bool:
     """ "will not accept", "would not meet": a negated future or ability of a yielding act
     (not "did not withdraw", a past act that did not happen)."""
@@ -429,6 +446,11 @@ def build_event(
     acled = None
     plover = Plover(event_type=trig.plover, mode=trig.plover_mode)
     cameo = trig.cameo
+    if group.acled_override is not None and trig.acled_type in ("Protests", "Riots"):
+        # a crowd word whose group is coded as one crowd event: PLOVER says what that
+        # sub-type is ("demonstrated" with riot words is PROTEST riot, not the crowd-control
+        # of a single "killed"); a police act leading the group ("arresting") stays its own
+        plover, cameo = _plover_of(group.acled_override) or (plover, cameo)
     if trig.acled_type and codes.is_coded_modality(modality):
         etype, sub = group.acled_override or codes.refine(
             trig.acled_type, trig.acled_sub or "", lead.generic,
