@@ -414,3 +414,14 @@ def test_a_crowd_event_coded_as_a_riot_is_a_protest_riot_in_plover():
                                 "people were killed in riots last year, radio reports said.")
     crowd = next(e for e in report.events if e.acled and e.acled.event_type == "Riots")
     assert crowd.plover.event_type == "PROTEST" and crowd.plover.mode == "riot"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sweden lobbied the EU to lift the sanctions.",
+     "Kenya is pushing hard for Uganda to reopen the border."],
+)
+def test_pressing_someone_to_act_is_a_request(text):
+    report = eventcoder.extract(text)
+    top = max((e for e in report.events if e.plover), key=lambda e: e.confidence)
+    assert top.plover.event_type == "REQUEST"
