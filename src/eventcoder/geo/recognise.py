@@ -416,17 +416,16 @@ def _demonym(gaz: Gazetteer, text: str) -> bool:
 
 def _part_of_other_name(view: _View, i: int, j: int, text: str, gaz: Gazetteer) -> bool:
     """The name goes on into a word that makes it something else: a demonym ('Sierra' of
-    'Sierra Leonean', 'South' of 'South African'), an office ('The Federal Minister'), an
-    organisation whose head word it is ('Union' of 'the Nigerian Union of Teachers'), or, at
-    the start of a sentence, an adjective before a people ('Young Algerians')."""
+    'Sierra Leonean', 'South' of 'South African'), an organisation whose head word it is
+    ('Union' of 'the Nigerian Union of Teachers'), or, at the start of a sentence, an
+    adjective before a people ('Young Algerians'). A place before an office stays a place
+    ('New York Gov. Andrew Cuomo', 'Aleppo Mayor')."""
     ids = _ids()
     if j - i == 1 and view.lower[i] in ids["org_word"] and (
             view.ent[i] in ids["org_label"] or j < view.n and view.doc[j].lower_ == "of"):
         return True  # "the Union of Teachers", "the Serbian Workers' Union (SSS)"
     if j >= view.n or view.kind[j] != _NAME:
         return False
-    if view.lower[j] in ids["title"]:
-        return True
     following = text[view.idx[i]:view.end_char(j + 1)]
     if _demonym(gaz, following):
         return True
