@@ -217,3 +217,29 @@ def test_a_stance_towards_a_country_is_no_membership_of_it(nlp):
     assert all(h.country != "RUS" for h in hits.values())
     assert [h.country for h in hits.values() if h.country == "SYR"] == ["SYR"]
     assert hits["Syrian officials"].name == "Government of Syria"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "country"),
+    [
+        # demonyms the overrides leave out come from the geo demonym list
+        ("Croat forces shelled the village.", "Croat forces", "Military Forces of Croatia",
+         "HRV"),
+        ("Spaniards marched in the capital.", "Spaniards", "Civilians (Spain)", "ESP"),
+        # a people named by where they live, then by who they are
+        ("Syrian Kurds fled across the border.", "Syrian Kurds", "Civilians (Syria)", "SYR"),
+        ("Bosnian Croats voted on Sunday.", "Bosnian Croats",
+         "Civilians (Bosnia and Herzegovina)", "BIH"),
+        # "ethnic X" names an ethnicity, not the country of the demonym
+        ("Ethnic Greeks in the south rallied on Friday.", "Greeks", "Civilians", None),
+        ("Ethnic Serb militiamen seized the bridge.", "Serb militiamen",
+         "Unidentified Armed Group", None),
+    ],
+)
+def test_peoples_named_by_demonyms(nlp, text, mention, name, country):
+    hit = found(nlp, text)[mention]
+    assert (hit.name, hit.country) == (name, country)
+
+
+def test_a_lower_case_word_is_no_demonym(nlp):
+    assert found(nlp, "Workers put up telegraph poles near the swede fields.") == {}

@@ -162,3 +162,10 @@ def test_a_group_saying_it_was_responsible_claims_the_attack(nlp):
     assert "claimed" in values(cues, "modality")
     cues = read(nlp, "The bombing was claimed by the Northern Front in a video.")
     assert "claimed" in values(cues, "modality")
+
+
+def test_reporting_an_act_done_by_someone_else_is_no_claim(nlp):
+    cues = read(nlp, "A market was attacked by armed herders on Friday, the Red Cross reported.")
+    assert not any(role == "claimant" for _, role in sources(cues))
+    cues = read(nlp, "The Mountain Brigade said the depot was struck by its fighters.")
+    assert ("Mountain Brigade", "claimant") in sources(cues)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from eventcoder.pipeline import extract_articles, make_article
 
 
@@ -80,3 +82,33 @@ def test_the_town_the_parser_hangs_on_the_issue_is_where_the_protest_was():
     # a place of the protest's own wins over the issue's
     assert _places("Students marched in London on Friday over the killing of a teenager in "
                    "Manchester.") == ["London"]
+
+
+def _countries(text: str) -> set[str]:
+    """Every country an event's place or actors name."""
+    report = next(extract_articles([make_article(text, published=date(2024, 3, 12))]))
+    out = {e.location.country for e in report.events if e.location and e.location.country}
+    return out | {a.country for e in report.events for a in e.actors if a.country}
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # the first word of a demonym is no town ("Sierra" of "Sierra Leonean")
+        ("Gunmen in Guinea abducted two Sierra Leonean traders on Friday.", "MEX"),
+        # the head word of an organisation's name is no town ("Union" of "Union of Traders")
+        ("The Kenyan Union of Traders called off a three-day strike on Monday.", "USA"),
+    ],
+)
+def test_a_name_that_goes_on_into_another_kind_of_name_is_no_place(text, wrong):
+    assert wrong not in _countries(text)
+
+
+def test_a_sentence_initial_adjective_before_a_people_is_no_town():
+    from eventcoder.nlp import load_pipeline, make_docs
+    from eventcoder.readers.hits import DocContext, hits
+
+    nlp = load_pipeline()
+    text = "Young Algerians blocked the road to the port on Sunday."
+    doc = next(nlp.pipe(make_docs(nlp, [(text, DocContext(published=date(2024, 3, 12)))])))
+    assert "Young" not in {p.text for p in hits(doc, "ec_places")}

@@ -27,6 +27,15 @@ def _country(event, role: str) -> str | None:
          "AUT"),
         ("Britain promised to continue military aid to Mozambique.", "AGREE", "GBR", "MOZ"),
         ("Brazil refused to meet the Bolivian president in Lima.", "REJECT", "BRA", "BOL"),
+        # a warning is addressed to whoever its condition asks to act
+        ("Chile threatened to recall its ambassador unless Peru released the fishermen.",
+         "THREATEN", "CHL", "PER"),
+        # the accused, not the one told, is the recipient of a complaint
+        ("Ghana complained to the African Union over raids by Togolese troops.", "ACCUSE",
+         "GHA", "TGO"),
+        # the last noun of a phrase trigger takes the party ("suspension of links with X")
+        ("Spain announced a suspension of air links with Morocco on Monday.", "SANCTION",
+         "ESP", "MAR"),
         # a phrase trigger that spans its object holds the addressee
         ("Norway expelled two Russian diplomats for spying.", "SANCTION", "NOR", "RUS"),
     ],
@@ -179,3 +188,37 @@ def test_what_an_act_responds_to_is_its_backdrop():
     event = _top("The Ivorian president said he will extend the night curfew in Bouake in "
                  "response to recent unrest in the city.")
     assert event.plover.event_type == "THREATEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "recipient"),
+    [
+        # a material act with nobody named on the receiving end lands on the place's country
+        ("Striking dockers rioted at the harbour in Mombasa on Friday.", "PROTEST", "KEN"),
+        ("Gunmen detonated two car bombs in Peshawar on Monday.", "ASSAULT", "PAK"),
+        ("Chadian troops remained on alert in Abeche on Tuesday.", "MOBILIZE", "TCD"),
+    ],
+)
+def test_plover_recipient_defaults_to_the_place_of_a_material_act(text, plover, recipient):
+    event = _top(text)
+    assert event.plover.event_type == plover
+    assert event.plover.recipient_country == recipient
+    assert _country(event, "actor2") is None  # ACLED's actor2 is not invented from a place
+
+
+def test_plover_recipient_is_the_acted_on_actor_when_named():
+    event = _top("Turkey threatened to break relations with Austria over the vote.")
+    assert event.plover.recipient_country == "AUT"
+
+
+def test_a_statement_made_in_a_place_is_not_addressed_to_it():
+    event = _top("Brazil rejected the proposal at a meeting in Lima on Monday.")
+    assert event.plover.event_type == "REJECT"
+    assert event.plover.recipient_country is None
+
+
+def test_an_office_holder_on_the_receiving_end_is_of_the_only_country_named():
+    event = _top("Rebels in Mali on Monday rejected an appeal from President Amadou Keita to "
+                 "lay down their arms.")
+    assert event.plover.event_type == "REJECT"
+    assert _country(event, "actor2") == "MLI"

@@ -4,6 +4,7 @@ import pytest
 import spacy
 import yaml
 
+import eventcoder
 import eventcoder.readers.triggers as triggers
 from eventcoder.readers.hits import TriggerHit, register_extensions
 
@@ -332,3 +333,95 @@ def test_the_whole_demanded_clause_is_the_demand(nlp):
 )
 def test_insisting_on_a_view_is_no_demand(nlp, text, demand):
     assert any(h.plover == "REQUEST" for h in nlp(text)._.ec_triggers) is demand
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # a strike counted in days or hours is a work stoppage, not an air raid
+        ("Dockers began a 48-hour strike in Mombasa on Monday.", "PROTEST"),
+        ("The Kenyan Union of Traders called off a three-day strike on Monday.", "CONCEDE"),
+    ],
+)
+def test_a_strike_told_by_its_length_is_a_labour_strike(text, plover):
+    report = eventcoder.extract(text)
+    types = {e.plover.event_type for e in report.events if e.plover}
+    assert plover in types and "ASSAULT" not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jordan said it will not accept any more refugees from the north.",
+        "The government said it would not meet the kidnappers' demands.",
+        "Ghana will not release the detained sailors, the minister said.",
+    ],
+)
+def test_a_yielding_act_said_it_will_not_be_done_is_a_refusal(text):
+    report = eventcoder.extract(text)
+    top = max((e for e in report.events if e.plover), key=lambda e: e.confidence)
+    assert top.plover.event_type == "REJECT" and top.modality == "asserted"
+
+
+def test_a_past_act_that_did_not_happen_is_no_refusal():
+    report = eventcoder.extract("Kenya did not withdraw its troops from Somalia.")
+    assert not any(e.plover and e.plover.event_type == "REJECT" for e in report.events)
+
+
+def test_a_negation_in_the_other_conjunct_does_not_negate_the_commitment():
+    report = eventcoder.extract(
+        "The minister said Peru is committed to opening its markets but will not be rushed.")
+    top = max((e for e in report.events if e.plover), key=lambda e: e.confidence)
+    assert top.plover.event_type == "AGREE" and top.modality == "asserted"
+    assert any(a.role == "actor1" and a.country == "PER" for a in top.actors)
+
+
+def test_the_main_act_outranks_its_backdrop():
+    # the act told as the scene of another ("following an offensive") ranks below it
+    report = eventcoder.extract("Two hundred rebels surrendered in Gulu on Friday following an "
+                                "army offensive in the area.")
+    top = max((e for e in report.events if e.plover), key=lambda e: e.confidence)
+    assert top.plover.event_type == "RETREAT"
+    # ... but stays an event of its own when told with its toll
+    report = eventcoder.extract("Kenyan envoys on Monday ended their mediation in Kismayo as "
+                                "army shells killed five people in the port.")
+    assert any(e.acled and e.fatalities.killed == 5 for e in report.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "source"),
+    [
+        # a stoppage announced for later is a threat to restrict; "they" is the speaker, even
+        # a group known only by its country
+        ("Kenyan farmers said on Monday they would blockade the port from Friday.",
+         "THREATEN", "KEN"),
+        ("Greek farmers said they would boycott all talks with the ministry.",
+         "THREATEN", "GRC"),
+        # an organisation's inspectors expelled: the organisation is expelled (SANCTION)
+        ("Iran expelled the inspectors of the atomic agency on Monday.", "SANCTION", "IRN"),
+    ],
+)
+def test_announced_stoppages_and_expelled_missions(text, plover, source):
+    report = eventcoder.extract(text)
+    top = max((e for e in report.events if e.plover), key=lambda e: e.confidence)
+    assert top.plover.event_type == plover
+    assert any(a.role == "actor1" and a.country == source for a in top.actors)
+
+
+def test_a_crowd_event_coded_as_a_riot_is_a_protest_riot_in_plover():
+    # the group's ACLED sub-type (Violent demonstration) and its PLOVER code agree
+    report = eventcoder.extract("Up to 200 farmers demonstrated on Friday in Kenya, where 12 "
+                                "people were killed in riots last year, radio reports said.")
+    crowd = next(e for e in report.events if e.acled and e.acled.event_type == "Riots")
+    assert crowd.plover.event_type == "PROTEST" and crowd.plover.mode == "riot"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sweden lobbied the EU to lift the sanctions.",
+     "Kenya is pushing hard for Uganda to reopen the border."],
+)
+def test_pressing_someone_to_act_is_a_request(text):
+    report = eventcoder.extract(text)
+    top = max((e for e in report.events if e.plover), key=lambda e: e.confidence)
+    assert top.plover.event_type == "REQUEST"

@@ -100,6 +100,10 @@ class Acled(Record):
 class Plover(Record):
     event_type: str
     mode: str | None = None
+    # ISO alpha-3 country of PLOVER's recipient: the acted-on actor's, or, when the text names
+    # none, the country where a material act lands (see ``assemble.report._recipient_country``).
+    # PLOVER only: ACLED's actor2 is never filled from a place.
+    recipient_country: str | None = None
 
 
 class Actor(Record):

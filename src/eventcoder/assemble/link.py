@@ -66,6 +66,8 @@ class Candidate:
     in_response: bool = False  # "in response to X", "in retaliation for X": X is the backdrop
     named_subject: bool = False  # a noun phrase does the act, though no known actor ("elders")
     setting: bool = False  # "rioting during a G8 summit": the noun is when/where, not the act
+    relative: bool = False  # "refugees, whom authorities blame for ...": describes a participant
+    backdrop: bool = False  # "surrendered following an offensive", "as battles raged": the scene
     perfect_habitual: bool = False
     refers_back: bool = False  # subject is "it"/"the group": the actor named before
     quoted: bool = False  # inside quotation marks: a speaker's words, often opinion
@@ -107,6 +109,14 @@ CIRCUMSTANCE = FACT_MARKS | {"before", "following", "until", "while"}
 ASPECTUAL = frozenset({"begin", "start", "continue", "keep", "resume"})
 # Acts a gerund after an attack names as what the attack was (ACLED codes the abduction).
 TAKEN_AWAY = frozenset({"Abduction/forced disappearance"})
+
+
+def _last_word(doc: Doc, head: Token, trig: TriggerHit) -> Token:
+    """The last word of a phrase trigger whose head opens it ("suspension of air links")."""
+    last = head
+    while last.i + 1 < len(doc) and doc[last.i + 1].idx < trig.end:
+        last = doc[last.i + 1]
+    return last
 
 
 def _best_actor(hits: list[ActorHit], near: Token, allow_media: bool = False,
@@ -220,6 +230,10 @@ def _cue_scopes(cue: CueHit, doc: Doc, trigger_head: Token, clause: set[int]) ->
     if root.dep_ == "aux":  # a modal says something of its own verb only: "would-be bombers
         # blew themselves up" (the act happened), "an attack could follow" (it may not)
         return root.head == trigger_head or root.head in trigger_head.ancestors
+    owner = root.head if root.dep_ in ("neg", "aux", "advmod") else root
+    if owner.dep_ == "conj" and owner is not trigger_head and not (
+            owner.i <= trigger_head.i <= owner.right_edge.i):
+        return False  # "is committed to opening up but will not be rushed": the other conjunct
     if any(t.i in clause for t in span):
         return True
     above: set[int] = set()
@@ -229,6 +243,22 @@ def _cue_scopes(cue: CueHit, doc: Doc, trigger_head: Token, clause: set[int]) ->
                                        for c in tok.children):
             break  # "vowed an inquiry after seven people were murdered": the murder is a fact
     return any(t.i in above for t in span)
+
+
+BACKDROP_PREPS = frozenset({"after", "following", "since", "before", "amid"})
+BACKDROP_MARKS = frozenset({"as"})
+
+
+def _backdrop(head: Token, verb: Token) -> bool:
+    """An act told as the scene of the main clause's act: a noun after "following", "after",
+    "since", "amid" ("surrendered following a government offensive"), or a clause opened by
+    "as" ("prepared to impose martial law as street battles raged"); "while" often joins two
+    acts told side by side, and stays out."""
+    if head.dep_ == "pobj" and head.head.lower_ in BACKDROP_PREPS and head.head.head.pos_ in (
+            "VERB", "AUX"):
+        return True
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in BACKDROP_MARKS for c in verb.children)
 
 
 def _in_cause_clause(head: Token, words: set[str] = CAUSE_PREPS) -> bool:
@@ -504,6 +534,8 @@ def link_trigger(
     cand.in_response = cand.in_cause_clause and _in_cause_clause(head, RESPONSE_NOUNS)
     cand.setting = (head.pos_ == "NOUN" and head.dep_ == "pobj"
                     and head.head.lower_ in SETTING_PREPS)
+    cand.relative = verb.dep_ == "relcl"
+    cand.backdrop = _backdrop(head, verb)
     cand.perfect_habitual = _perfect_habitual(verb, head)
     if not cand.perfect_habitual and verb.dep_ in ("relcl", "acl"):
         # "has vetoed resolutions that called on ...": a clause inside a habitual record
@@ -536,7 +568,11 @@ def link_trigger(
         actor1_tokens += [c for c in head.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")]
         actor1_tokens += syntax.agents(head)
     engaged = is_noun and verb.lemma_ in syntax.PARTICIPATION_VERBS and head.dep_ == "pobj"
-    passive = syntax.is_passive(verb) and not engaged
+    # "Vietnam is committed to opening up": a stance adjective, its subject the one committed
+    stance = syntax.is_passive(verb) and verb.lemma_ in PROMISING
+    passive = syntax.is_passive(verb) and not engaged and not stance
+    if stance:
+        actor1_tokens += syntax.passive_subjects(verb)
     if engaged:
         actor1_tokens += syntax.passive_subjects(verb)
     if passive or (is_noun and verb is not head):
@@ -581,6 +617,10 @@ def link_trigger(
     harm = _harm_verb(head, verb)
     if harm is not None:
         object_tokens += [t for t in syntax.objects(harm) if t is not head]
+    last = _last_word(doc, head, trig)
+    if last is not head and last.pos_ in ("NOUN", "PROPN") and trig.acled_type is None:
+        # "a suspension of air links with Serbia": the phrase's own last noun takes the party
+        object_tokens += syntax.objects(last, preps)
     object_tokens = [
         t for t in object_tokens if not (t.i <= head.i <= t.right_edge.i and t is not head)
     ]
@@ -598,7 +638,18 @@ def link_trigger(
         # "demanded that the US cancel", "its demand that Israel ease": who is to act
         object_actors = [a for a in _actors_under(_clause_subjects(head, verb), sent_actors)
                          if a is not cand.actor1]
+    if not object_actors and trig.acled_type is None:
+        # "threatened a strike unless Israel rescinded ...", "will stop the talks if the United
+        # States goes ahead": a warning is addressed to whoever its condition asks to act
+        object_actors = [a for a in _actors_under(_condition_subjects(head, verb), sent_actors)
+                         if a is not cand.actor1]
     cand.actor2 = _best_actor(object_actors, head, heads=object_tokens)
+    if trig.plover == "ACCUSE" and trig.acled_type is None and (
+            cand.actor2 is None or _addressed(doc, cand.actor2, (head, verb))):
+        # "complained to the UN over two Israeli air raids": the one accused, not the one
+        # told, is the recipient (codebook ACCUSE: criticise the responsible parties)
+        accused = _accused(head, verb, actors, cand.actor1)
+        cand.actor2 = accused or cand.actor2
     if cand.actor1 is None and cand.actor2 is None and trig.acled_type is not None:
         cand.actor1, cand.actor2 = _between((head, verb), sent_actors)
     if cand.actor2 is None and trig.plover in RECIPROCAL and cand.actor1 is not None:
@@ -615,6 +666,13 @@ def link_trigger(
             p for t in object_tokens for p in syntax.hits_in(places, syntax.subtree_range(t))
         ]
         cand.actor2 = _government_of(next((p for p in slot_places if p.country), None))
+    if cand.actor2 is None and trig.acled_type is None:
+        # "ordered former president Carlos Menem to appear", "dismissed an appeal from
+        # President Gbagbo": an office holder on the receiving end, in a sentence that names
+        # one country, is that country's
+        named = [w for t in object_tokens for w in t.subtree
+                 if w.pos_ == "PROPN" and w.ent_type_ == "PERSON"]
+        cand.actor2 = _official_of_sole_country(named, sent_actors, places, None)
     if cand.actor2 is None and trig.acled_type is None:
         # "rejected an Indian proposal", "denounced Serbia's suppression", "threatened
         # restrictions against German goods": the country that owns what is acted on
@@ -730,11 +788,14 @@ def link_trigger(
         if best.value in MODALITY_PRIORITY:
             cand.modality = best.value
             cand.modality_cue = best
+    stoppage = trig.plover == "PROTEST" and trig.plover_mode in STOPPAGES
     if (cand.modality == "hypothetical" and cand.modality_cue is not None
-            and cand.modality_cue.text.lower() in FUTURE_IN_PAST and trig.plover in COMMITMENTS):
+            and cand.modality_cue.text.lower() in FUTURE_IN_PAST
+            and (trig.plover in COMMITMENTS or stoppage)):
         # "said they would boycott all contact", "said it would allow the inspectors back": the
-        # future of a reported promise or threat, not a condition
-        cand.modality = "threatened" if trig.plover == "THREATEN" else "planned"
+        # future of a reported promise or threat, not a condition; a boycott, strike or
+        # blockade announced for later is a threat to restrict (codebook THREATEN restrict)
+        cand.modality = "threatened" if trig.plover == "THREATEN" or stoppage else "planned"
     infinitive = (head.tag_ == "VB" and any(c.tag_ == "TO" for c in head.children)
                   and head.head.lemma_.lower() not in ATTEMPT_HEADS)
     if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.tag_ == "VB" and (
@@ -780,7 +841,8 @@ def link_trigger(
         for cue in cues:
             if cue.kind != "source":
                 continue
-            known = _actor_for_name(cue, actors) or named.get(cue.source_name or "")
+            known = (_actor_for_name(cue, actors) or named.get(cue.source_name or "")
+                     or _actor_for_name(cue, actors, people=True))
             if known is not None and not known.is_media:
                 cand.actor1 = known
                 break
@@ -809,6 +871,7 @@ COERCIVE = {"ASSAULT", "COERCE"}  # PLOVER types whose promise is a threat (code
 YIELDING = {"RETREAT", "CONCEDE"}  # PLOVER types whose promise is a concession (CONCEDE)
 COMMITMENTS = {"AGREE", "CONCEDE", "THREATEN"}  # PLOVER types that are about later acts
 FUTURE_IN_PAST = {"would", "'d"}
+STOPPAGES = frozenset({"strike", "boycott", "obstruct"})  # protests that restrict movement
 # "attempted to assassinate", "an attempt to kill": a tried act happened (PLOVER counts
 # attempted assassinations), unlike "went there to fight"
 ATTEMPT_HEADS = {"attempt", "try"}
@@ -862,6 +925,45 @@ def _clause_subjects(head: Token, verb: Token) -> list[Token]:
     for tok in {head, verb}:
         for clause in tok.children:
             if clause.dep_ in ("ccomp", "acl") and clause.pos_ in ("VERB", "AUX"):
+                out += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return out
+
+
+ACCUSED_PREPS = frozenset({"over", "about", "for", "of"})
+
+
+def _addressed(doc: Doc, actor: ActorHit, words: tuple[Token, ...]) -> bool:
+    """The actor is whom the words are said to ("complained to the United Nations")."""
+    for prep in (c for w in dict.fromkeys(words) for c in w.children):
+        if prep.dep_ == "prep" and prep.lower_ == "to" and syntax.inside(
+                actor, syntax.subtree_range(prep)):
+            return True
+    return False
+
+
+def _accused(head: Token, verb: Token, actors: list[ActorHit], actor1: ActorHit | None
+             ) -> ActorHit | None:
+    """Who did what a complaint or accusation is about ("over two Israeli air raids"): an
+    actor other than the speaker's side, and not the victims."""
+    topics = [c for w in dict.fromkeys((head, verb)) for c in w.children
+              if c.dep_ == "prep" and c.lower_ in ACCUSED_PREPS]
+    own = actor1.country if actor1 is not None else None
+    found = [a for a in _actors_under(topics, actors)
+             if a is not actor1 and a.kind != "Civilians" and (own is None or a.country != own)]
+    return _best_actor(found, head)
+
+
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _condition_subjects(head: Token, verb: Token) -> list[Token]:
+    """Subjects of an "if"/"unless" clause on the act or on the act it governs."""
+    acts = {head, verb} | {c for t in (head, verb) for c in t.children if c.dep_ == "xcomp"}
+    out: list[Token] = []
+    for act in acts:
+        for clause in act.children:
+            if clause.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children):
                 out += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     return out
 
@@ -934,11 +1036,14 @@ def _government_of(place: PlaceHit | None) -> ActorHit | None:
     return ActorHit(place.start, place.end, place.text, actor.name, place.country, actor.kind)
 
 
-def _actor_for_name(cue: CueHit, actors: list[ActorHit]) -> ActorHit | None:
+def _actor_for_name(cue: CueHit, actors: list[ActorHit], people: bool = False
+                    ) -> ActorHit | None:
     """The known actor or outlet a source cue names: one covering most of the cue's words
     ("Ukraine's air force"), not one word inside a longer name ("Kenya" in "the Kenya
-    Medical Association")."""
-    inside = [a for a in actors if syntax.overlaps(a, cue) and not a.generic]
+    Medical Association"). With ``people``, a group named by its country ("Radical French
+    farmers said they would ...") counts too."""
+    inside = [a for a in actors if syntax.overlaps(a, cue)
+              and (not a.generic or people and a.country is not None)]
     if not inside:
         return None
     best = max(inside, key=lambda a: a.end - a.start)

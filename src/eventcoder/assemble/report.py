@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -30,6 +31,7 @@ from eventcoder.model import (
     When,
 )
 from eventcoder.readers.hits import ActorHit, NumberHit, PlaceHit, context, hits
+from eventcoder.readers.triggers import lexicon
 
 NEW_WITHIN_DAYS = 31
 REPORTED_WITHIN_DAYS = 6
@@ -311,6 +313,8 @@ def _confidence(group: Group, event: Event, long_report: bool = False) -> float:
         score *= 0.65  # a speaker's words: opinion, questions, history as often as news
     if all(m.in_response for m in group.members):
         score *= 0.8  # "in response to recent unrest", "in retaliation for": the backdrop
+    elif all(m.backdrop for m in group.members):
+        score *= 0.9  # "surrendered following a government offensive": the scene of the act
     crowd = event.acled is not None and event.acled.event_type in ("Protests", "Riots")
     if all(m.bare_plural for m in group.members) and event.location is None and not crowd:
         score -= 0.15  # a kind of act ("executions"), not one act at one place
@@ -342,6 +346,8 @@ def _statement_confidence(group: Group, event: Event) -> float:
         score *= 0.75
     if all(m.setting for m in group.members):
         score *= 0.75  # "during a G8 summit": the occasion of another act, told in passing
+    if all(m.relative for m in group.members):
+        score *= 0.75  # "refugees, whom the authorities blame for ...": said of a participant
     if event.modality in ("negated", "hypothetical"):
         score *= 0.5
     return round(max(0.05, min(1.0, score)), 3)
@@ -359,6 +365,61 @@ def _promised_plover(plover: Plover, modality: str, cameo: str | None) -> tuple[
     if modality in PROMISED_RETREAT and etype == "RETREAT":
         return Plover(event_type="CONCEDE"), "080"
     return plover, cameo
+
+
+# PLOVER types whose act lands on a place: with no recipient named, the place's country is the
+# recipient (codebook: a protest is "directed toward ... government authorities", an assault
+# harms, repression restricts, a deployment or aid arrives where it happens; a host is the
+# recipient of a visit). Statements (requests, rejections, accusations, agreements) are made
+# somewhere, not to the place they are made in.
+PLACE_RECIPIENT_TYPES = frozenset({
+    "PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT", "THREATEN", "CONSULT",
+})
+
+
+def _recipient_country(plover: Plover, actors: list[Actor], place_country: str | None
+                       ) -> str | None:
+    """PLOVER's recipient country: the acted-on actor's; for a material act with nobody named
+    on the receiving end, the country of the place where it happened ("prisoners rioted at a
+    jail in northern Israel", "exploded bombs in Kabul"). ACLED's actor2 stays empty there."""
+    acted_on = next((a for a in actors if a.role == "actor2"), None)
+    if acted_on is not None:
+        return acted_on.country
+    if plover.event_type in PLACE_RECIPIENT_TYPES:
+        return place_country
+    return None
+
+
+# Acts a party can refuse: an acceptance, an agreement, a concession, a retreat. Said as
+# "will not" / "would not" / "cannot" of the speaker's own later act, they are a refusal.
+REFUSABLE = frozenset({"AGREE", "CONCEDE", "RETREAT"})
+REFUSING_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "can", "ca"})
+
+
+@lru_cache(maxsize=1)
+def _plover_by_subtype() -> dict[tuple[str, str], tuple[str, str | None, str | None]]:
+    """PLOVER type, mode and CAMEO of the first lexicon code for each ACLED sub-type."""
+    out: dict[tuple[str, str], tuple[str, str | None, str | None]] = {}
+    for etype, sub, plover, mode, cameo in lexicon().codes.values():
+        if etype and sub and plover:
+            out.setdefault((etype, sub), (plover, mode, cameo))
+    return out
+
+
+def _plover_of(override: tuple[str, str]) -> tuple[Plover, str | None] | None:
+    found = _plover_by_subtype().get(override)
+    return (Plover(event_type=found[0], mode=found[1]), found[2]) if found else None
+
+
+def _refused(cand: Candidate, plover: Plover) -> bool:
+    """ "will not accept", "would not meet": a negated future or ability of a yielding act
+    (not "did not withdraw", a past act that did not happen)."""
+    if plover.event_type not in REFUSABLE:
+        return False
+    verb = cand.head if cand.head.pos_ in ("VERB", "AUX") else cand.head.head
+    children = list(verb.children)
+    return (any(c.dep_ == "neg" for c in children)
+            and any(c.dep_ == "aux" and c.lower_ in REFUSING_AUX for c in children))
 
 
 def build_event(
@@ -385,6 +446,11 @@ def build_event(
     acled = None
     plover = Plover(event_type=trig.plover, mode=trig.plover_mode)
     cameo = trig.cameo
+    if group.acled_override is not None and trig.acled_type in ("Protests", "Riots"):
+        # a crowd word whose group is coded as one crowd event: PLOVER says what that
+        # sub-type is ("demonstrated" with riot words is PROTEST riot, not the crowd-control
+        # of a single "killed"); a police act leading the group ("arresting") stays its own
+        plover, cameo = _plover_of(group.acled_override) or (plover, cameo)
     if trig.acled_type and codes.is_coded_modality(modality):
         etype, sub = group.acled_override or codes.refine(
             trig.acled_type, trig.acled_sub or "", lead.generic,
@@ -396,6 +462,10 @@ def build_event(
             disorder_type=codes.disorder_type(etype, sub),
             civilian_targeting=bool(a2 and a2.kind == "Civilians"),
         )
+    if acled is None and modality == "negated" and _refused(lead, plover):
+        # "Syria will not accept more refugees", "would not meet the kidnappers' demands": a
+        # refusal said now of a later act (codebook REJECT: all rejections and refusals)
+        plover, cameo, modality = Plover(event_type="REJECT"), "120", "asserted"
     if acled is None:
         plover, cameo = _promised_plover(plover, modality, cameo)
     if acled is not None and acled.event_type in ("Protests", "Riots"):
@@ -418,6 +488,8 @@ def build_event(
             admin1=place.admin1, admin2=place.admin2, geonames_id=place.geonames_id,
             feature=place.feature, geo_precision=place.geo_precision or 1,
         )
+    plover = plover.model_copy(update={
+        "recipient_country": _recipient_country(plover, actors, group.country)})
     evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in group.members})
     when = _when(group, previous, article.published)
     status = _status(group, when, article.published)

@@ -66,6 +66,14 @@ def _actor_country(event: Event | None, roles: tuple[str, ...]) -> str | None:
     return None
 
 
+def recipient_country(event: Event | None) -> str | None:
+    """PLOVER's recipient: the event's ``plover.recipient_country`` (the acted-on actor's, or
+    the place's for a material act with no one named), else actor2's country."""
+    if event is not None and event.plover is not None and event.plover.recipient_country:
+        return event.plover.recipient_country.upper()
+    return _actor_country(event, ("actor2", "assoc_actor2"))
+
+
 def score_plover(
     records: Sequence[PloverRecord],
     reports: Sequence[ArticleReport],
@@ -84,7 +92,7 @@ def score_plover(
         if src:
             source_hits.append(_actor_country(top, ("actor1", "assoc_actor1")) in src)
         if tgt:
-            target_hits.append(_actor_country(top, ("actor2", "assoc_actor2")) in tgt)
+            target_hits.append(recipient_country(top) in tgt)
 
     # Tolls: ours is the top event's count; gold null and ours null agree.
     pred_killed = [t.fatalities.killed if t else None for t in tops]
@@ -123,7 +131,8 @@ def score_plover(
         notes=[
             "prediction = highest-confidence event with a PLOVER type",
             f"legacy GSR types mapped: {LEGACY_TYPES}",
-            f"source/target: ISO3 of our actor1/actor2 in the gold country codes; "
+            f"source/target: ISO3 of our actor1 / PLOVER recipient (actor2, or the place of a "
+            f"material act with no one named) in the gold country codes; "
             f"{len(source_hits)} records with a gold source country, {len(target_hits)} with a "
             "target country (IGO/NGO codes not scored)",
             f"toll_accuracy: killed and injured both agree (null = null) over all records; "

@@ -410,6 +410,28 @@ def _extend_name(view: _View, span: Span, text: str, gaz: Gazetteer) -> Span:
     return span
 
 
+def _demonym(gaz: Gazetteer, text: str) -> bool:
+    return any(c.match == "demonym" for c in gaz.exact(norm_key(text)))
+
+
+def _part_of_other_name(view: _View, i: int, j: int, text: str, gaz: Gazetteer) -> bool:
+    """The name goes on into a word that makes it something else: a demonym ('Sierra' of
+    'Sierra Leonean', 'South' of 'South African'), an organisation whose head word it is
+    ('Union' of 'the Nigerian Union of Teachers'), or, at the start of a sentence, an
+    adjective before a people ('Young Algerians'). A place before an office stays a place
+    ('New York Gov. Andrew Cuomo', 'Aleppo Mayor')."""
+    ids = _ids()
+    if j - i == 1 and view.lower[i] in ids["org_word"] and (
+            view.ent[i] in ids["org_label"] or j < view.n and view.doc[j].lower_ == "of"):
+        return True  # "the Union of Teachers", "the Serbian Workers' Union (SSS)"
+    if j >= view.n or view.kind[j] != _NAME:
+        return False
+    following = text[view.idx[i]:view.end_char(j + 1)]
+    if _demonym(gaz, following):
+        return True
+    return j - i == 1 and view.doc[i].is_sent_start and _demonym(gaz, view.doc[j].text)
+
+
 def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
     """Toponym mentions in ``doc`` with hints, parents and relative-position flags.
 
@@ -434,6 +456,8 @@ def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
         start, end = span.start_char, span.end_char
         hint, parent, name, end = words_around(text, start, end, name, gaz)
         i, j = span.start, span.end
+        if _part_of_other_name(view, i, j, text, gaz):
+            continue
         unknown = False
         if labelled:
             if view.not_a_place(i, j, (i, j)):

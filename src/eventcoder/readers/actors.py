@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from eventcoder.geo.build import data_file, read_curated_csv
 from eventcoder.kb.loader import load_yaml
 from eventcoder.readers.hits import ActorHit, doc_text, register_extensions
 
@@ -80,7 +81,9 @@ class ActorKB:
         self.capitals: dict[str, str] = {}  # lower capital -> iso3
         self.exact_words: set[str] = set()  # demonym/country forms matched case-sensitively
         self.place_names: set[str] = set()
+        self.peoples: set[str] = set()  # lower plural nationals ("serbs", "croats")
         self._build_countries()
+        self._build_common_demonyms()
         self._build_named()
         for text in self.data.get("not_actors") or []:
             self._add_alias(text, Alias(NOT_AN_ACTOR))
@@ -120,6 +123,37 @@ class ActorKB:
                 self._add_demonym(text, c.alpha_3)
             for text in ov.get("plural") or []:
                 self._add_alias(text, Alias(civilians, priority=COUNTRY))
+                self.peoples.add(text.lower())
+
+    def _build_common_demonyms(self) -> None:
+        """The geo reader's list of English demonyms (``geo/data/demonyms.csv``) fills in what
+        the overrides leave out ("Croatian", "Croats", "Albanians", "Spaniards"): adjectives
+        lead state phrases, plurals name the nation's people. Capitalised only ("Poles" the
+        people, not "poles"); a word shared by two countries ("Korean") is left out."""
+        owners: dict[str, set[str]] = {}
+        rows: list[tuple[str, list[str]]] = []
+        for row in read_curated_csv(data_file("demonyms.csv")):
+            country = pycountry.countries.get(alpha_2=row["alpha2"])
+            if "-" in row["alpha2"] or country is None or country.alpha_3 not in self.countries:
+                continue
+            forms = [f.strip() for f in row["demonyms"].split("|") if f.strip()]
+            rows.append((country.alpha_3, forms))
+            for form in forms:
+                owners.setdefault(form.lower(), set()).add(country.alpha_3)
+        for iso3, forms in rows:
+            lowers = {f.lower() for f in forms}
+            info = self.countries[iso3]
+            civilians = self.actors.get(f"Civilians ({info.name})")
+            for form in forms:
+                low = form.lower()
+                if len(owners[low]) > 1 or low in self.demonyms or low in self.aliases:
+                    continue
+                if low.endswith("s") and low[:-1] in lowers and civilians is not None:
+                    self._add_alias(form, Alias(civilians, priority=COUNTRY), cased=True)
+                    self.peoples.add(low)
+                elif not low.endswith("s"):
+                    self.demonyms[low] = iso3
+                    self.exact_words.add(form)
 
     def _build_named(self) -> None:
         sections = (("actors", False), ("leaders", False), ("generic", False), ("media", True),
@@ -189,6 +223,8 @@ class ActorKB:
         return self.actors.get(f"{GROUPS[branch][0]} ({info.name})") if info else None
 
 
+# Groups an "ethnic <demonym>" phrase keeps (a state's forces are not an ethnicity's).
+ETHNIC_BASES = ("Civilians", "Protesters", "Rioters", "Unidentified Armed Group")
 COORDINATORS = {"and", "or", ",", "&"}
 COMPASS_WORDS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -271,8 +307,21 @@ class ActorReader:
             if not self._stance_prefixed(doc, start):
                 cands.extend(self._phrase_hits(doc, start, end))
         kept = [h for h in _longest_first(cands, len(doc)) if h.name]
+        kept = [self._ethnic(doc, h) for h in kept]
         doc._.ec_actors = self._office_of_country(doc, kept)
         return doc
+
+    def _ethnic(self, doc: Doc, hit: ActorHit) -> ActorHit:
+        """ "ethnic Albanians", "ethnic Turkish guerrillas": people of an ethnicity, not of the
+        country the demonym names; where they are (the event's place) gives their country."""
+        if not hit.country or doc_text(doc)[max(0, hit.start - 7):hit.start].lower() != "ethnic ":
+            return hit
+        base = next((b for b in ETHNIC_BASES if hit.name.startswith(b)), None)
+        actor = self.kb.actors.get(base or "Unidentified Armed Group")
+        if actor is None:
+            return hit
+        return ActorHit(start=hit.start, end=hit.end, text=hit.text, name=actor.name,
+                        country=None, kind=actor.kind, generic=True)
 
     def _office_of_country(self, doc: Doc, hits: list[ActorHit]) -> list[ActorHit]:
         """'the president of Armenia', 'the foreign ministry of Peru': a generic office followed
@@ -436,6 +485,10 @@ def _matchers_for(vocab_id: int, nlp: Language):  # noqa: ARG001 - vocab_id keys
     for branch, words in (kb.data.get("state_nouns") or {}).items():
         for w in words:
             nouns.setdefault(w.lower(), branch)
+    # "Bosnian Serbs", "Syrian Kurds": a people named by where they live, then who they are;
+    # a nation's plural after another demonym is that other country's people
+    for people in sorted(kb.peoples):
+        nouns.setdefault(people, "civilians")
     modifiers = {m.lower() for m in kb.data.get("state_modifiers") or []}
     lead_forms = set(kb.demonyms) | set(kb.capitals) | kb.exact_words
     tokens = StatePhrases(nlp, lead_forms, nouns, modifiers)

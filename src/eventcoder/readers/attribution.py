@@ -146,8 +146,22 @@ def _is_claim(verb: Token, c: Cues) -> bool:
             if any(t.lower_ in {"behind", "responsible"} for t in comp.children):
                 return subj is not None and subj.lower_ in PRONOUNS
             continue
+        if passive and _agent_named(comp):
+            continue  # "reported the camp was attacked by militiamen": told of someone else
         if passive or (subj is not None and subj.lower_ in {"it", "they", "we"}):
             return True
+    return False
+
+
+def _agent_named(verb: Token) -> bool:
+    """A passive whose "by" phrase names someone other than the speaker's side ("by
+    militiamen", not "by us")."""
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for who in (t for t in agent.children if t.dep_ == "pobj"):
+            own = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
+                      for c in who.children)  # "by its fighters": the speaker's own
+            if who.lower_ not in PRONOUNS | {"us", "them", "him"} and not own:
+                return True
     return False
 
 
