@@ -19,6 +19,27 @@ TEXTS = {
     "cluster_munitions": ("Cluster munitions fired by government forces struck a school in "
                           "Kafranbel on Sunday."),
     "roadside": "A roadside bomb hit a patrol near Kafranbel on Sunday.",
+    "restated": ("Russian warplanes bombed the town of Maarat al-Numan in Idlib province on "
+                 "Tuesday, rescue workers said. Residents said Russian jets carried out at least "
+                 "eight air strikes on residential districts. At least nine civilians were "
+                 "killed and 30 wounded."),
+    "other_actor": ("Russian jets bombed Idlib on Monday. US aircraft carried out strikes on "
+                    "Islamic State positions, the Pentagon said."),
+    "ministry": ("Russian forces struck Kharkiv with missiles on Monday, officials said. The "
+                 "Russian defence ministry confirmed it had hit Kharkiv, saying it had targeted "
+                 "military depots."),
+    "clash_toll": ("Clashes erupted between the army and rebels in Kidal on Monday. Four soldiers "
+                   "were killed."),
+    "campaign_toll": ("Volunteers from abroad have joined the fight against the militants for "
+                      "years. Thirty of them have been killed."),
+    "all_stopped": ("Houthi rebels fired ballistic missiles at Jazan on Monday that were "
+                    "intercepted over the city."),
+    "all_stopped_next": ("Russia launched 40 drones at Kharkiv overnight. Ukrainian air defences "
+                         "shot down all of the drones over the region, officials said."),
+    "part_stopped": ("Houthi rebels fired ballistic missiles at Jazan on Monday, killing two "
+                     "people. Saudi air defences intercepted two of the missiles."),
+    "count_stopped": ("Russia fired missiles at Odesa on Monday. Air defences shot down most of "
+                      "the missiles."),
 }
 
 
@@ -43,3 +64,45 @@ def subs(found: list[Event]) -> list[str]:
 def test_cluster_munitions_are_coded_by_their_delivery_not_as_planted_devices(
         events, key, expected):
     assert subs(events[key]) == [expected]
+
+
+def test_a_restatement_and_a_bare_toll_are_the_one_strike_told_before(events):
+    found = events["restated"]
+    assert subs(found) == ["Air/drone strike"], [(e.trigger.text, e.acled) for e in found]
+    assert found[0].fatalities.killed == 9 and found[0].fatalities.injured == 30
+    assert found[0].location is not None
+
+
+def test_strikes_by_another_named_actor_stay_their_own_event(events):
+    actors = {a.name for e in events["other_actor"] for a in e.actors if a.role == "actor1"}
+    assert {"Military Forces of Russia", "Military Forces of the United States"} <= actors
+
+
+def test_a_ministry_confirming_its_forces_strike_is_the_same_strike(events):
+    assert subs(events["ministry"]) == ["Shelling/artillery/missile attack"]
+
+
+def test_soldiers_killed_after_a_clash_are_its_toll(events):
+    found = events["clash_toll"]
+    assert subs(found) == ["Armed clash"] and found[0].fatalities.killed == 4
+
+
+def test_a_count_of_the_dead_after_a_campaign_is_not_one_fights_toll(events):
+    assert all(e.fatalities.killed != 30 for e in events["campaign_toll"]
+               if e.acled and e.acled.event_type == "Battles")
+
+
+@pytest.mark.parametrize("key", ["all_stopped", "all_stopped_next"])
+def test_a_launch_stopped_whole_is_one_disrupted_weapons_use(events, key):
+    """Taxonomy: an intercepted missile is Disrupted weapons use; the launch is part of it."""
+    assert subs(events[key]) == ["Disrupted weapons use"], [
+        (e.trigger.text, e.acled) for e in events[key]]
+    assert events[key][0].location is not None
+
+
+@pytest.mark.parametrize("key", ["part_stopped", "count_stopped"])
+def test_a_salvo_that_got_through_is_the_strike_beside_its_interception(events, key):
+    """Part stopped ("two of the missiles", "most of the missiles") or people killed: the strike
+    happened, and the interception is a second event with its own actor pair."""
+    assert sorted(subs(events[key])) == ["Disrupted weapons use",
+                                         "Shelling/artillery/missile attack"]
