@@ -40,6 +40,14 @@ TEXTS = {
                      "people. Saudi air defences intercepted two of the missiles."),
     "count_stopped": ("Russia fired missiles at Odesa on Monday. Air defences shot down most of "
                       "the missiles."),
+    "carried": ("Russian jets bombed Idlib on Monday. Gunmen abducted two aid workers on "
+                "Tuesday, their employer said."),
+    "elsewhere": ("Russian jets bombed Idlib on Monday. Elsewhere, gunmen abducted two aid "
+                  "workers on Tuesday, their employer said."),
+    "own_place": ("Russian jets bombed Idlib on Monday. Gunmen abducted two aid workers in "
+                  "Aleppo on Tuesday, their employer said."),
+    "after_history": ("Islamic State fighters seized Mosul in June 2014. Gunmen abducted two "
+                      "aid workers on Tuesday, their employer said."),
 }
 
 
@@ -106,3 +114,21 @@ def test_a_salvo_that_got_through_is_the_strike_beside_its_interception(events, 
     happened, and the interception is a second event with its own actor pair."""
     assert sorted(subs(events[key])) == ["Disrupted weapons use",
                                          "Shelling/artillery/missile attack"]
+
+
+def _place_of(found: list[Event], sub: str) -> tuple[str | None, int | None]:
+    event = next(e for e in found if e.acled and e.acled.sub_event_type == sub)
+    loc = event.location
+    return (loc.name, loc.geo_precision) if loc else (None, None)
+
+
+def test_an_act_with_no_place_is_near_the_act_told_just_before(events):
+    name, precision = _place_of(events["carried"], "Abduction/forced disappearance")
+    assert name is not None and "Idlib" in name and precision == 2
+
+
+def test_another_thread_or_another_place_takes_no_place_from_before(events):
+    assert _place_of(events["elsewhere"], "Abduction/forced disappearance")[0] is None
+    assert _place_of(events["after_history"], "Abduction/forced disappearance")[0] is None
+    name, _ = _place_of(events["own_place"], "Abduction/forced disappearance")
+    assert name is not None and "Aleppo" in name

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from eventcoder.assemble import codes
+from eventcoder.assemble.carry import carried_place, record
 from eventcoder.assemble.link import PRONOUNS, Candidate, link_trigger
 from eventcoder.assemble.within import Group, group_candidates
 from eventcoder.model import (
@@ -368,6 +369,7 @@ def build_event(
     earlier: ActorHit | None = None,
     doc_country: str | None = None,
     dominant: PlaceHit | None = None,
+    carried: PlaceHit | None = None,
 ) -> Event:
     lead = group.lead
     trig = lead.trigger
@@ -404,6 +406,8 @@ def build_event(
         actors = [a for a in actors if a.mention is not None]  # no invented attacker for threats
 
     place = group.place
+    if place is None and carried is not None and trig.acled_type is not None:
+        place = replace(carried, geo_precision=2)  # the place of the act told just before
     if place is None and dominant is not None and (
         group.country is None or group.country == dominant.country
     ) and trig.acled_type is not None:
@@ -557,9 +561,13 @@ def assemble_report(article: Article, doc: Doc) -> ArticleReport:
     dominant = dominant_place(places)
     previous: Event | None = None
     earlier: ActorHit | None = None  # the last named actor, for "it" and "the group"
+    told_at: dict[int, PlaceHit] = {}  # where each sentence's new act happened
     for group in groups:
-        event = build_event(article, group, previous, earlier, doc_country, dominant)
+        event = build_event(article, group, previous, earlier, doc_country, dominant,
+                            carried_place(group, told_at, places))
         events.append(event)
+        if event.status == "new":
+            record(told_at, group, group.place)
         if event.status == "new" and event.acled is not None and event.date.start:
             previous = event
         if event.status == "new":
