@@ -48,6 +48,12 @@ TEXTS = {
                   "Aleppo on Tuesday, their employer said."),
     "after_history": ("Islamic State fighters seized Mosul in June 2014. Gunmen abducted two "
                       "aid workers on Tuesday, their employer said."),
+    "previously": ("The sergeant, who served with the Parachute Regiment, had previously fought "
+                   "in Helmand and Basra, the ministry said."),
+    "controlled": "The province is controlled by a jihadist alliance, officials said on Monday.",
+    "was_controlled": "The valley was controlled by rebels for years, residents said on Monday.",
+    "fighting_group": ("Officials said on Monday that the main rebel fighting group had been "
+                       "asked to leave the border zone."),
 }
 
 
@@ -132,3 +138,14 @@ def test_another_thread_or_another_place_takes_no_place_from_before(events):
     assert _place_of(events["after_history"], "Abduction/forced disappearance")[0] is None
     name, _ = _place_of(events["own_place"], "Abduction/forced disappearance")
     assert name is not None and "Aleppo" in name
+
+
+def test_a_career_told_in_passing_is_background(events):
+    assert all(e.status == "background" for e in events["previously"]), [
+        (e.trigger.text, e.status) for e in events["previously"]]
+
+
+@pytest.mark.parametrize("key", ["controlled", "was_controlled", "fighting_group"])
+def test_a_state_of_control_or_a_word_describing_a_group_is_no_act(events, key):
+    assert not [e for e in events[key] if e.acled.event_type == "Battles"], [
+        (e.trigger.text, e.acled) for e in events[key]]

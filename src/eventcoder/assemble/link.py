@@ -249,6 +249,10 @@ def _not_an_occurrence(head: Token) -> bool:
     if head.lemma_ == "control" and (head.dep_ == "pobj" and head.head.lower_ in ("in", "under")
                                      or head.tag_ in ("VBZ", "VBP")):
         return True  # "in control of the area", "the faction that controls the country": a state
+    if head.dep_ in ("compound", "amod") and head.head.lemma_ in _described_nouns():
+        return True  # "the main rebel fighting group", "attack helicopters": a kind of thing
+    if head.lemma_ == "control" and any(c.dep_ == "auxpass" for c in head.children):
+        return True  # "the province is (was) controlled by jihadists": a state, not a takeover
     if is_source_phrase(head):
         return True  # "according to vigilantes", "according to protesters": who tells it
     if (head.i - head.sent.start <= 3 and head.i + 1 < len(head.doc)
@@ -290,6 +294,11 @@ def _between(words: tuple[Token, ...], actors: list[ActorHit]
             if len(sides) == 2 and sides[0] is not None and sides[1] is not None:
                 return sides[0], sides[1]
     return None, None
+
+
+@lru_cache(maxsize=1)
+def _described_nouns() -> frozenset[str]:
+    return frozenset(load_yaml("triggers").get("described_nouns") or ())
 
 
 @lru_cache(maxsize=1)
