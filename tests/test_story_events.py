@@ -54,6 +54,10 @@ TEXTS = {
     "was_controlled": "The valley was controlled by rebels for years, residents said on Monday.",
     "fighting_group": ("Officials said on Monday that the main rebel fighting group had been "
                        "asked to leave the border zone."),
+    "vigilantes": ("A vigilante group in the village repelled a raid by cattle thieves on "
+                   "Monday, killing four of them."),
+    "pluperfect": ("Turkish troops set up two bases near Zakho on Monday. The troops had pushed "
+                   "into the area weeks ago."),
 }
 
 
@@ -149,3 +153,13 @@ def test_a_career_told_in_passing_is_background(events):
 def test_a_state_of_control_or_a_word_describing_a_group_is_no_act(events, key):
     assert not [e for e in events[key] if e.acled.event_type == "Battles"], [
         (e.trigger.text, e.acled) for e in events[key]]
+
+
+def test_a_crowd_word_before_group_still_names_the_crowd(events):
+    assert "Mob violence" in subs(events["vigilantes"]), [
+        (e.trigger.text, e.acled) for e in events["vigilantes"]]
+
+
+def test_an_act_told_in_the_pluperfect_takes_no_place_from_the_story(events):
+    later = [e for e in events["pluperfect"] if e.acled.event_type == "Battles"]
+    assert all(e.location is None for e in later), [(e.trigger.text, e.location) for e in later]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from eventcoder.assemble.within import Group
 from eventcoder.kb.loader import load_yaml
@@ -26,6 +26,10 @@ def opens_new_thread(sent: Span) -> bool:
     head = sent.text.lstrip().lower()
     return any(head.startswith(w) and not head[len(w):len(w) + 1].isalpha()
                for w in _new_thread())
+
+
+def _pluperfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 def _names_other_place(sent: Span, places: list[PlaceHit], country: str | None) -> bool:
@@ -53,6 +57,8 @@ def carried_place(group: Group, told_at: dict[int, PlaceHit],
         return None
     if all(m.bare_plural or m.perfect_habitual or m.ongoing for m in group.members):
         return None  # "have been tortured in their thousands": a generalisation, not one act
+    if all(_pluperfect(m.head) for m in group.members):
+        return None  # "Troops had pushed into the area days ago": before the story, not in it
     sent = group.members[0].sent
     before = told_at.get(sent.start)
     if before is None or opens_new_thread(sent):

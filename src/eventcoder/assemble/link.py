@@ -249,8 +249,6 @@ def _not_an_occurrence(head: Token) -> bool:
     if head.lemma_ == "control" and (head.dep_ == "pobj" and head.head.lower_ in ("in", "under")
                                      or head.tag_ in ("VBZ", "VBP")):
         return True  # "in control of the area", "the faction that controls the country": a state
-    if head.dep_ in ("compound", "amod") and head.head.lemma_ in _described_nouns():
-        return True  # "the main rebel fighting group", "attack helicopters": a kind of thing
     if head.lemma_ == "control" and any(c.dep_ == "auxpass" for c in head.children):
         return True  # "the province is (was) controlled by jihadists": a state, not a takeover
     if is_source_phrase(head):
@@ -294,6 +292,11 @@ def _between(words: tuple[Token, ...], actors: list[ActorHit]
             if len(sides) == 2 and sides[0] is not None and sides[1] is not None:
                 return sides[0], sides[1]
     return None, None
+
+
+# Acts a word may only describe a thing by ("fighting group"); a crowd word names the crowd
+# itself ("a vigilante group killed nine bandits"), so crowd types are left out.
+FIGHTING_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
 
 
 @lru_cache(maxsize=1)
@@ -496,6 +499,9 @@ def link_trigger(
         return None
     if trig.acled_type == "Protests" and _held_by_government(head, actors):
         return None
+    if trig.acled_type in FIGHTING_TYPES and head.dep_ in ("compound", "amod") and (
+            head.head.lemma_ in _described_nouns()):
+        return None  # "the main rebel fighting group", "attack helicopters": a kind of thing
     sent = head.sent
     sent_rng = (sent.start_char, sent.end_char)
     # Everything below looks within the sentence: narrow the hit lists once per sentence.
