@@ -58,6 +58,11 @@ TEXTS = {
                    "Monday, killing four of them."),
     "pluperfect": ("Turkish troops set up two bases near Zakho on Monday. The troops had pushed "
                    "into the area weeks ago."),
+    "first_days": ("At least 40 civilians have been killed in the first five days of the army's "
+                   "offensive on the town of Kafranbel, monitors said on Monday."),
+    "past_weeks": ("Rebels said on Monday that 30 of their fighters had been killed over the past "
+                   "two weeks of clashes near Kafranbel."),
+    "one_day": "Government jets bombed Kafranbel on Monday, killing six people.",
 }
 
 
@@ -163,3 +168,13 @@ def test_a_crowd_word_before_group_still_names_the_crowd(events):
 def test_an_act_told_in_the_pluperfect_takes_no_place_from_the_story(events):
     later = [e for e in events["pluperfect"] if e.acled.event_type == "Battles"]
     assert all(e.location is None for e in later), [(e.trigger.text, e.location) for e in later]
+
+
+@pytest.mark.parametrize("key", ["first_days", "past_weeks"])
+def test_a_toll_summed_over_days_of_a_campaign_is_no_new_event(events, key):
+    assert all(e.status == "background" for e in events[key]), [
+        (e.trigger.text, e.status) for e in events[key]]
+
+
+def test_a_strike_on_one_day_stays_news(events):
+    assert [e.status for e in events["one_day"]] == ["new"]

@@ -89,6 +89,8 @@ def _status(group: Group, when: When, published: date | None) -> str:
         return "background"
     if any(m.time is not None and m.time.relation == "since" for m in group.members):
         return "background"
+    if all(any(c.value == "cumulative" for c in m.background_cues) for m in group.members):
+        return "background"  # "24 killed in the first three days of the offensive": a total
     if any(m.time is not None and m.time.relation == "duration" and m.time.start_date
            and m.time.end_date and (m.time.end_date - m.time.start_date).days > NEW_WITHIN_DAYS
            for m in group.members):
