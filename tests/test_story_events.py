@@ -63,6 +63,10 @@ TEXTS = {
     "past_weeks": ("Rebels said on Monday that 30 of their fighters had been killed over the past "
                    "two weeks of clashes near Kafranbel."),
     "one_day": "Government jets bombed Kafranbel on Monday, killing six people.",
+    "also_seized": ("Rebels shelled Kafranbel on Monday. Soldiers loyal to the government have "
+                    "also seized a village near the border, local media reported."),
+    "school_in_town": ("Rebels shelled Kafranbel on Monday. Government forces also struck a "
+                       "school in the town, residents said."),
 }
 
 
@@ -178,3 +182,16 @@ def test_a_toll_summed_over_days_of_a_campaign_is_no_new_event(events, key):
 
 def test_a_strike_on_one_day_stays_news(events):
     assert [e.status for e in events["one_day"]] == ["new"]
+
+
+def test_one_more_act_told_with_also_is_news_at_an_unnamed_place(events):
+    """ "have also seized a village": one act on one place, news; the village is not the town
+    named before, so it takes no place from it."""
+    seized = [e for e in events["also_seized"] if e.acled.event_type == "Battles"]
+    assert [e.status for e in seized] == ["new"]
+    assert seized[0].location is None
+
+
+def test_a_site_in_the_town_told_before_is_at_that_town(events):
+    name, _ = _place_of(events["school_in_town"], "Attack")
+    assert name is not None and "Kafranbel" in name

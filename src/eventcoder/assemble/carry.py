@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from eventcoder.assemble.within import Group
 from eventcoder.kb.loader import load_yaml
 from eventcoder.readers.hits import PlaceHit
+from eventcoder.readers.triggers import lexicon
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +39,17 @@ def _names_other_place(sent: Span, places: list[PlaceHit], country: str | None) 
             if not place.is_country or place.country != country:
                 return True
     return False
+
+
+INDEFINITE = ("a ", "an ", "another ")
+
+
+def another_place(group: Group) -> bool:
+    """ "Soldiers have also seized a town in the east": an act on a place it leaves unnamed is
+    not at the place the story has named so far."""
+    places = lexicon().territory_nouns
+    return any(m.target is not None and (m.target.kind or "").lower() in places
+               and m.target.text.lower().startswith(INDEFINITE) for m in group.members)
 
 
 def record(told_at: dict[int, PlaceHit], group: Group, place: PlaceHit | None) -> None:

@@ -437,15 +437,21 @@ def _perfect_habitual(verb: Token, head: Token) -> bool:
     aux_have = [c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "have"]
     if not aux_have:
         return False
-    if any(c.lower_ in HABITUAL_ADVERBS for c in verb.children):
+    habitual = {c.lower_ for c in verb.children} & HABITUAL_ADVERBS
+    if habitual - {"also"}:
+        return True
+    if habitual and any(c.dep_ in ("dobj", "nsubjpass") and _plural_nonspecific(c)
+                        for c in verb.children):
+        # "has also vetoed resolutions"; "have also seized a town" is one more act, the news
         return True
     if aux_have[0].tag_ == "VBD":
         return False  # past perfect without a habitual word: a step in a narrative
     # "some Britons have been arrested": people in general as the subject ("strongholds" or
     # "swaths of territory" as the object are specific enough)
     arguments = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(_plural_nonspecific(a) for a in arguments):
-        return True
+    one_thing = any(c.dep_ == "dobj" and c.tag_ in ("NN", "NNP") for c in verb.children)
+    if any(_plural_nonspecific(a) for a in arguments) and not one_thing:
+        return True  # but "soldiers have seized a town": one act done to one thing
     return head is not verb and head.tag_ == "NNS"
 
 

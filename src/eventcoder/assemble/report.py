@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from eventcoder.assemble import codes
-from eventcoder.assemble.carry import carried_place, record
+from eventcoder.assemble.carry import another_place, carried_place, record
 from eventcoder.assemble.link import PRONOUNS, Candidate, link_trigger
 from eventcoder.assemble.within import Group, group_candidates
 from eventcoder.model import (
@@ -408,6 +408,8 @@ def build_event(
         actors = [a for a in actors if a.mention is not None]  # no invented attacker for threats
 
     place = group.place
+    if place is None and another_place(group):
+        carried = dominant = None  # "seized a town in the east": not the town told before
     if place is None and carried is not None and trig.acled_type is not None:
         place = replace(carried, geo_precision=2)  # the place of the act told just before
     if place is None and dominant is not None and (
