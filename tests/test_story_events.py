@@ -67,6 +67,11 @@ TEXTS = {
                     "also seized a village near the border, local media reported."),
     "school_in_town": ("Rebels shelled Kafranbel on Monday. Government forces also struck a "
                        "school in the town, residents said."),
+    "said_had": ("Government forces shelled the village of Tal Abyad on Monday, residents said. "
+                 "The Britain-based Syrian Observatory for Human Rights said troops had taken "
+                 "control of the village."),
+    "career_joined": ("The sergeant had previously fought in Helmand and Basra. He always said "
+                      "he fought to protect his friends, his mother said."),
 }
 
 
@@ -195,3 +200,17 @@ def test_one_more_act_told_with_also_is_news_at_an_unnamed_place(events):
 def test_a_site_in_the_town_told_before_is_at_that_town(events):
     name, _ = _place_of(events["school_in_town"], "Attack")
     assert name is not None and "Kafranbel" in name
+
+
+def test_reported_speech_backshift_and_a_sources_base_do_not_stop_the_carry(events):
+    """ "said troops had taken control": the tense of reported speech, not an earlier act; and
+    "the Britain-based Observatory" names where a source sits, not where the act was."""
+    taken = [e for e in events["said_had"] if e.acled.event_type == "Battles"]
+    shelled = [e for e in events["said_had"] if e.acled.event_type != "Battles"]
+    assert taken and shelled and taken[0].location is not None
+    assert taken[0].location.name == shelled[0].location.name
+
+
+def test_a_bare_mention_joined_to_a_career_does_not_make_it_news(events):
+    assert all(e.status == "background" for e in events["career_joined"]), [
+        (e.trigger.text, e.status) for e in events["career_joined"]]

@@ -30,15 +30,17 @@ def opens_new_thread(sent: Span) -> bool:
 
 
 def _pluperfect(verb: Token) -> bool:
+    """ "Troops had pushed in days ago"; not the tense shifted back by reported speech
+    ("said troops had taken control of the town")."""
+    if verb.dep_ == "ccomp":
+        return False
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
-def _names_other_place(sent: Span, places: list[PlaceHit], country: str | None) -> bool:
-    for place in places:
-        if sent.start_char <= place.start < sent.end_char:
-            if not place.is_country or place.country != country:
-                return True
-    return False
+def _names_other_place(sent: Span, places: list[PlaceHit]) -> bool:
+    """A town or region named in the sentence (a country there is as often who speaks or where
+    a source is based: "the Britain-based Observatory said")."""
+    return any(sent.start_char <= p.start < sent.end_char and not p.is_country for p in places)
 
 
 INDEFINITE = ("a ", "an ", "another ")
@@ -77,4 +79,4 @@ def carried_place(group: Group, told_at: dict[int, PlaceHit],
         return None
     if group.country is not None and group.country != before.country:
         return None
-    return None if _names_other_place(sent, places, before.country) else before
+    return None if _names_other_place(sent, places) else before

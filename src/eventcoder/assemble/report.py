@@ -98,7 +98,10 @@ def _status(group: Group, when: When, published: date | None) -> str:
     if published and when.start:
         latest = when.end or when.start
         return "background" if (published - latest).days > NEW_WITHIN_DAYS else "new"
-    if all(m.background_cues or m.perfect_habitual or m.ongoing for m in group.members):
+    # the mentions that say something of the act vote; bare ones ("continuing this fight")
+    # joined to it say nothing of when it happened
+    told = [m for m in group.members if m.place or m.time or m.actor1] or group.members
+    if all(m.background_cues or m.perfect_habitual or m.ongoing for m in told):
         return "background"
     return "new"
 
