@@ -72,6 +72,10 @@ TEXTS = {
                  "control of the village."),
     "career_joined": ("The sergeant had previously fought in Helmand and Basra. He always said "
                       "he fought to protect his friends, his mother said."),
+    "same_sentence": ("Government jets bombed Idlib on Monday while rebels attacked army "
+                      "checkpoints, residents said."),
+    "same_sentence_other": ("Government jets bombed Idlib on Monday while rebels attacked army "
+                            "checkpoints in Hama, residents said."),
 }
 
 
@@ -214,3 +218,10 @@ def test_reported_speech_backshift_and_a_sources_base_do_not_stop_the_carry(even
 def test_a_bare_mention_joined_to_a_career_does_not_make_it_news(events):
     assert all(e.status == "background" for e in events["career_joined"]), [
         (e.trigger.text, e.status) for e in events["career_joined"]]
+
+
+def test_an_act_with_no_place_takes_the_place_of_an_act_in_its_own_sentence(events):
+    names = [e.location.name if e.location else None for e in events["same_sentence"]]
+    assert len(names) == 2 and all(n and "Idlib" in n for n in names), names
+    names = {e.location.name if e.location else None for e in events["same_sentence_other"]}
+    assert len(names) == 2 and None not in names, names

@@ -37,12 +37,6 @@ def _pluperfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
-def _names_other_place(sent: Span, places: list[PlaceHit]) -> bool:
-    """A town or region named in the sentence (a country there is as often who speaks or where
-    a source is based: "the Britain-based Observatory said")."""
-    return any(sent.start_char <= p.start < sent.end_char and not p.is_country for p in places)
-
-
 INDEFINITE = ("a ", "an ", "another ")
 
 
@@ -54,19 +48,31 @@ def another_place(group: Group) -> bool:
                and m.target.text.lower().startswith(INDEFINITE) for m in group.members)
 
 
-def record(told_at: dict[int, PlaceHit], group: Group, place: PlaceHit | None) -> None:
-    """Note where a new act was told, by the token each of its sentences ends at (a town or
-    site: a country or region says too little to hand on)."""
+Told = dict[tuple[str, int], PlaceHit]  # ("in"/"after", sentence start) -> place of its act
+
+
+def record(told_at: Told, group: Group, place: PlaceHit | None) -> None:
+    """Note where a new act was told, for the sentences it is told in and the sentence right
+    after each (a town or site: a country or region says too little to hand on)."""
     if place is not None and group.lead.trigger.acled_type is not None and (
             not place.is_country and (place.geo_precision or 3) < 3):
         for member in group.members:
-            told_at.setdefault(member.sent.end, place)
+            told_at.setdefault(("in", member.sent.start), place)
+            told_at.setdefault(("after", member.sent.end), place)
 
 
-def carried_place(group: Group, told_at: dict[int, PlaceHit],
-                  places: list[PlaceHit]) -> PlaceHit | None:
-    """The place a placeless act takes from the new act told in the sentence before, if any
-    (history told before it carries nothing: the sentence may go on with the history)."""
+def _other_places(sent: Span, places: list[PlaceHit], keep: PlaceHit) -> bool:
+    """A town or region named in the sentence other than ``keep`` (a country there is as often
+    who speaks or where a source is based: "the Britain-based Observatory said")."""
+    name = keep.name or keep.text
+    return any(sent.start_char <= p.start < sent.end_char and not p.is_country
+               and (p.name or p.text) != name for p in places)
+
+
+def carried_place(group: Group, told_at: Told, places: list[PlaceHit]) -> PlaceHit | None:
+    """The place a placeless act takes from a new act told in the same sentence ("three days
+    of shelling and airstrikes on Afrin") or the sentence before, if any (history told before
+    it carries nothing: the sentence may go on with the history)."""
     if group.place is not None or group.lead.trigger.acled_type is None:
         return None
     if all(m.bare_plural or m.perfect_habitual or m.ongoing for m in group.members):
@@ -74,9 +80,11 @@ def carried_place(group: Group, told_at: dict[int, PlaceHit],
     if all(_pluperfect(m.head) for m in group.members):
         return None  # "Troops had pushed into the area days ago": before the story, not in it
     sent = group.members[0].sent
-    before = told_at.get(sent.start)
-    if before is None or opens_new_thread(sent):
-        return None
+    before = told_at.get(("in", sent.start))
+    if before is None:
+        before = told_at.get(("after", sent.start))
+        if before is None or opens_new_thread(sent):
+            return None
     if group.country is not None and group.country != before.country:
         return None
-    return None if _names_other_place(sent, places) else before
+    return None if _other_places(sent, places, before) else before

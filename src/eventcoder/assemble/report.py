@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from eventcoder.assemble import codes
-from eventcoder.assemble.carry import another_place, carried_place, record
+from eventcoder.assemble.carry import Told, another_place, carried_place, record
 from eventcoder.assemble.link import PRONOUNS, Candidate, link_trigger
 from eventcoder.assemble.within import Group, group_candidates
 from eventcoder.model import (
@@ -568,7 +568,7 @@ def assemble_report(article: Article, doc: Doc) -> ArticleReport:
     dominant = dominant_place(places)
     previous: Event | None = None
     earlier: ActorHit | None = None  # the last named actor, for "it" and "the group"
-    told_at: dict[int, PlaceHit] = {}  # where each sentence's new act happened
+    told_at: Told = {}  # where each sentence's new act happened
     for group in groups:
         event = build_event(article, group, previous, earlier, doc_country, dominant,
                             carried_place(group, told_at, places))
