@@ -76,6 +76,13 @@ TEXTS = {
                       "checkpoints, residents said."),
     "same_sentence_other": ("Government jets bombed Idlib on Monday while rebels attacked army "
                             "checkpoints in Hama, residents said."),
+    "town_named_later": ("Government jets bombed Kafranbel on Sunday, residents said. Soldiers "
+                         "loyal to the government have also seized a town in the east of the "
+                         "province, state media said. Troops shelled militants in Saraqib on "
+                         "Saturday, residents said. A monitor said the soldiers had taken "
+                         "control of the town after the militants fled."),
+    "hoped_for": ("Government jets bombed Kafranbel on Sunday, residents said. Rebels said they "
+                  "would try to retake Saraqib. Soldiers said they had seized the town."),
 }
 
 
@@ -225,3 +232,15 @@ def test_an_act_with_no_place_takes_the_place_of_an_act_in_its_own_sentence(even
     assert len(names) == 2 and all(n and "Idlib" in n for n in names), names
     names = {e.location.name if e.location else None for e in events["same_sentence_other"]}
     assert len(names) == 2 and None not in names, names
+
+
+def test_a_town_seized_and_the_town_named_later_are_one_takeover_there(events):
+    taken = [e for e in events["town_named_later"] if e.acled.event_type == "Battles"]
+    assert len(taken) == 1, [(e.trigger.text, e.acled) for e in taken]
+    assert taken[0].location is not None and "Saraqib" in taken[0].location.name
+
+
+def test_a_place_only_hoped_for_is_not_handed_on(events):
+    seized = [e for e in events["hoped_for"] if e.acled.event_type == "Battles"]
+    assert all(e.location is None for e in seized), [(e.trigger.text, e.location)
+                                                      for e in seized]

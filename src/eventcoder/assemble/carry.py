@@ -10,10 +10,11 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from eventcoder.assemble.within import Group
+from eventcoder.assemble.link import Candidate
+from eventcoder.assemble.within import Group, place_noun
 from eventcoder.kb.loader import load_yaml
+from eventcoder.model import Event
 from eventcoder.readers.hits import PlaceHit
-from eventcoder.readers.triggers import lexicon
 
 
 @lru_cache(maxsize=1)
@@ -37,23 +38,31 @@ def _pluperfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
-INDEFINITE = ("a ", "an ", "another ")
+def _indefinite(member: Candidate) -> bool:
+    noun = place_noun(member)
+    return noun is not None and noun[0] != "the"
 
 
 def another_place(group: Group) -> bool:
     """ "Soldiers have also seized a town in the east": an act on a place it leaves unnamed is
     not at the place the story has named so far."""
-    places = lexicon().territory_nouns
-    return any(m.target is not None and (m.target.kind or "").lower() in places
-               and m.target.text.lower().startswith(INDEFINITE) for m in group.members)
+    return any(_indefinite(m) for m in group.members)
 
 
 Told = dict[tuple[str, int], PlaceHit]  # ("in"/"after", sentence start) -> place of its act
 
 
-def record(told_at: Told, group: Group, place: PlaceHit | None) -> None:
+# Only an act reported as done, and sure enough to be kept, hands its place on.
+DONE = ("asserted", "reported", "claimed")
+CARRY_MIN_CONFIDENCE = 0.5
+
+
+def record(told_at: Told, group: Group, event: Event) -> None:
     """Note where a new act was told, for the sentences it is told in and the sentence right
     after each (a town or site: a country or region says too little to hand on)."""
+    place = group.place
+    if event.modality not in DONE or event.confidence < CARRY_MIN_CONFIDENCE:
+        return
     if place is not None and group.lead.trigger.acled_type is not None and (
             not place.is_country and (place.geo_precision or 3) < 3):
         for member in group.members:
@@ -72,19 +81,25 @@ def _other_places(sent: Span, places: list[PlaceHit], keep: PlaceHit) -> bool:
 def carried_place(group: Group, told_at: Told, places: list[PlaceHit]) -> PlaceHit | None:
     """The place a placeless act takes from a new act told in the same sentence ("three days
     of shelling and airstrikes on Afrin") or the sentence before, if any (history told before
-    it carries nothing: the sentence may go on with the history)."""
+    it carries nothing: the sentence may go on with the history). An act first told as done to
+    "a town" is somewhere else than what came before; a later mention ("the town") may take
+    the place named after that."""
     if group.place is not None or group.lead.trigger.acled_type is None:
         return None
     if all(m.bare_plural or m.perfect_habitual or m.ongoing for m in group.members):
         return None  # "have been tortured in their thousands": a generalisation, not one act
-    if all(_pluperfect(m.head) for m in group.members):
-        return None  # "Troops had pushed into the area days ago": before the story, not in it
-    sent = group.members[0].sent
-    before = told_at.get(("in", sent.start))
-    if before is None:
-        before = told_at.get(("after", sent.start))
-        if before is None or opens_new_thread(sent):
-            return None
-    if group.country is not None and group.country != before.country:
-        return None
-    return None if _other_places(sent, places, before) else before
+    unnamed = [m.sent.start for m in group.members if _indefinite(m)]
+    for member in sorted(group.members, key=lambda m: m.sent.start):
+        sent = member.sent
+        if (unnamed and sent.start <= unnamed[0]) or _pluperfect(member.head):
+            continue  # "Troops had pushed into the area days ago": before the story
+        before = told_at.get(("in", sent.start))
+        if before is None:
+            before = told_at.get(("after", sent.start))
+            if before is None or opens_new_thread(sent):
+                continue
+        if group.country is not None and group.country != before.country:
+            continue
+        if not _other_places(sent, places, before):
+            return before
+    return None

@@ -282,7 +282,8 @@ def _sources(group: Group, outlet: str | None) -> list[Source]:
 LONG_REPORT_CHARS = 1500  # about ten sentences: a report with room to say where and when
 
 
-def _confidence(group: Group, event: Event, long_report: bool = False) -> float:
+def _confidence(group: Group, event: Event, long_report: bool = False,
+                inferred_place: bool = False) -> float:
     """How sure we are that this is one real, specific event: the strength of the words plus
     each concrete detail that anchors it (place, date, named actor, toll, source).
 
@@ -293,7 +294,9 @@ def _confidence(group: Group, event: Event, long_report: bool = False) -> float:
     if event.acled is None:
         return _statement_confidence(group, event)
     score = 0.25 + 0.25 * max(m.trigger.weight for m in group.members)
-    score += 0.15 if event.location is not None else 0.0
+    if event.location is not None:
+        # a place taken from the act told beside it is a guess, not a detail of this act
+        score += 0.05 if inferred_place else 0.15
     if event.date.start is not None and event.date.mention is not None:
         score += 0.15
     elif any(m.time is not None and m.time.start_date is None and m.time.relation == "point"
@@ -412,9 +415,10 @@ def build_event(
 
     place = group.place
     if place is None and another_place(group):
-        carried = dominant = None  # "seized a town in the east": not the town told before
+        dominant = None  # "seized a town in the east": not the town the article is about
+    carried_at = None
     if place is None and carried is not None and trig.acled_type is not None:
-        place = replace(carried, geo_precision=2)  # the place of the act told just before
+        place = carried_at = replace(carried, geo_precision=2)  # the act told beside it
     if place is None and dominant is not None and (
         group.country is None or group.country == dominant.country
     ) and trig.acled_type is not None:
@@ -463,7 +467,8 @@ def build_event(
         sources=_sources(group, article.outlet),
         evidence=[Span(start=s, end=e) for s, e in evidence],
     )
-    event.confidence = _confidence(group, event, len(article.text) >= LONG_REPORT_CHARS)
+    event.confidence = _confidence(group, event, len(article.text) >= LONG_REPORT_CHARS,
+                                   inferred_place=carried_at is not None)
     return event
 
 
@@ -569,18 +574,28 @@ def assemble_report(article: Article, doc: Doc) -> ArticleReport:
     previous: Event | None = None
     earlier: ActorHit | None = None  # the last named actor, for "it" and "the group"
     told_at: Told = {}  # where each sentence's new act happened
+    waiting: list[tuple[int, Event | None, ActorHit | None]] = []  # placeless, no carry yet
     for group in groups:
-        event = build_event(article, group, previous, earlier, doc_country, dominant,
-                            carried_place(group, told_at, places))
+        carried = carried_place(group, told_at, places)
+        event = build_event(article, group, previous, earlier, doc_country, dominant, carried)
+        if carried is None and group.place is None and event.acled is not None:
+            waiting.append((len(events), previous, earlier))
         events.append(event)
         if event.status == "new":
-            record(told_at, group, group.place)
+            record(told_at, group, event)
         if event.status == "new" and event.acled is not None and event.date.start:
             previous = event
         if event.status == "new":
             named = group.first("claimant") or next(
                 (m.actor1 for m in group.members if m.actor1 and not m.actor1.generic), None)
             earlier = named or earlier
+    for i, before, named_before in waiting:
+        # a place told in a sentence whose act starts later in the text ("seized a town ...
+        # Fighting in Mayadeen collapsed ... troops had taken control of the town")
+        carried = carried_place(groups[i], told_at, places)
+        if carried is not None:
+            events[i] = build_event(article, groups[i], before, named_before, doc_country,
+                                    dominant, carried)
     warnings: list[str] = []
     if ctx.published is None and times:
         warnings.append("no publication date given: relative dates were left unresolved")

@@ -255,7 +255,30 @@ def _linked(group: Group, cand: Candidate) -> bool:
     name = group.actor1_name()
     if name and cand.actor1 is not None and same_actor(cand.actor1.name, name):
         return True
-    return _restated(group, cand)
+    return _same_target(group, cand) or _restated(group, cand)
+
+
+def place_noun(cand: Candidate) -> tuple[str, str] | None:
+    """(determiner, noun) of the settlement an act was done to: ("a", "town") for "seized a
+    town in the east", ("the", "town") for "taken control of the town"."""
+    if cand.target is None:
+        return None
+    words = cand.target.text.lower().split()
+    nouns = lexicon().territory_nouns
+    for i, word in enumerate(words):
+        if word in nouns and i > 0 and words[i - 1] in ("a", "an", "another", "the"):
+            return words[i - 1], word
+    return None
+
+
+def _same_target(group: Group, cand: Candidate) -> bool:
+    """ "Troops seized a town in the east ... troops had taken control of the town": a definite
+    noun naming again the kind of place an act of the group was done to is that place."""
+    theirs = place_noun(cand)
+    if theirs is None or theirs[0] != "the":
+        return False
+    return any((noun := place_noun(m)) is not None and noun[1] == theirs[1]
+               and noun[0] in ("a", "an") for m in group.members)
 
 
 def _restated(group: Group, cand: Candidate) -> bool:
