@@ -1,7 +1,8 @@
-"""A place carried over from the sentence before: "Russia launched 40 drones at Kharkiv
+"""A place carried over from the act told beside: "Russia launched 40 drones at Kharkiv
 overnight. Air defences shot down most of them." The second act names no place, but a report
 that goes straight on without naming another place or opening another thread is still telling
-the same story, so the act is where the one told just before it was (near it: precision 2).
+the same story, so the act is where the one told just before it (or in its own sentence) was:
+near it, precision 2. Only the last resort before the article's dominant place.
 """
 
 from __future__ import annotations
