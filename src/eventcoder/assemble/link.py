@@ -279,6 +279,8 @@ def _not_an_occurrence(head: Token) -> bool:
     if head.lemma_ == "control" and (head.dep_ == "pobj" and head.head.lower_ in ("in", "under")
                                      or head.tag_ in ("VBZ", "VBP")):
         return True  # "in control of the area", "the faction that controls the country": a state
+    if head.lemma_ == "control" and any(c.dep_ == "auxpass" for c in head.children):
+        return True  # "the province is (was) controlled by jihadists": a state, not a takeover
     if is_source_phrase(head):
         return True  # "according to vigilantes", "according to protesters": who tells it
     if (head.i - head.sent.start <= 3 and head.i + 1 < len(head.doc)
@@ -320,6 +322,16 @@ def _between(words: tuple[Token, ...], actors: list[ActorHit]
             if len(sides) == 2 and sides[0] is not None and sides[1] is not None:
                 return sides[0], sides[1]
     return None, None
+
+
+# Acts a word may only describe a thing by ("fighting group"); a crowd word names the crowd
+# itself ("a vigilante group killed nine bandits"), so crowd types are left out.
+FIGHTING_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
+
+
+@lru_cache(maxsize=1)
+def _described_nouns() -> frozenset[str]:
+    return frozenset(load_yaml("triggers").get("described_nouns") or ())
 
 
 @lru_cache(maxsize=1)
@@ -455,15 +467,21 @@ def _perfect_habitual(verb: Token, head: Token) -> bool:
     aux_have = [c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "have"]
     if not aux_have:
         return False
-    if any(c.lower_ in HABITUAL_ADVERBS for c in verb.children):
+    habitual = {c.lower_ for c in verb.children} & HABITUAL_ADVERBS
+    if habitual - {"also"}:
+        return True
+    if habitual and any(c.dep_ in ("dobj", "nsubjpass") and _plural_nonspecific(c)
+                        for c in verb.children):
+        # "has also vetoed resolutions"; "have also seized a town" is one more act, the news
         return True
     if aux_have[0].tag_ == "VBD":
         return False  # past perfect without a habitual word: a step in a narrative
     # "some Britons have been arrested": people in general as the subject ("strongholds" or
     # "swaths of territory" as the object are specific enough)
     arguments = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(_plural_nonspecific(a) for a in arguments):
-        return True
+    one_thing = any(c.dep_ == "dobj" and c.tag_ in ("NN", "NNP") for c in verb.children)
+    if any(_plural_nonspecific(a) for a in arguments) and not one_thing:
+        return True  # but "soldiers have seized a town": one act done to one thing
     return head is not verb and head.tag_ == "NNS"
 
 
@@ -517,6 +535,9 @@ def link_trigger(
         return None
     if trig.acled_type == "Protests" and _held_by_government(head, actors):
         return None
+    if trig.acled_type in FIGHTING_TYPES and head.dep_ in ("compound", "amod") and (
+            head.head.lemma_ in _described_nouns()):
+        return None  # "the main rebel fighting group", "attack helicopters": a kind of thing
     sent = head.sent
     sent_rng = (sent.start_char, sent.end_char)
     # Everything below looks within the sentence: narrow the hit lists once per sentence.

@@ -10,6 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from eventcoder.assemble import codes
+from eventcoder.assemble.carry import Told, another_place, carried_place, record
 from eventcoder.assemble.link import PRONOUNS, Candidate, link_trigger
 from eventcoder.assemble.within import Group, group_candidates
 from eventcoder.model import (
@@ -90,6 +91,8 @@ def _status(group: Group, when: When, published: date | None) -> str:
         return "background"
     if any(m.time is not None and m.time.relation == "since" for m in group.members):
         return "background"
+    if all(any(c.value == "cumulative" for c in m.background_cues) for m in group.members):
+        return "background"  # "24 killed in the first three days of the offensive": a total
     if any(m.time is not None and m.time.relation == "duration" and m.time.start_date
            and m.time.end_date and (m.time.end_date - m.time.start_date).days > NEW_WITHIN_DAYS
            for m in group.members):
@@ -97,7 +100,10 @@ def _status(group: Group, when: When, published: date | None) -> str:
     if published and when.start:
         latest = when.end or when.start
         return "background" if (published - latest).days > NEW_WITHIN_DAYS else "new"
-    if all(m.background_cues or m.perfect_habitual or m.ongoing for m in group.members):
+    # the mentions that say something of the act vote; bare ones ("continuing this fight")
+    # joined to it say nothing of when it happened
+    told = [m for m in group.members if m.place or m.time or m.actor1] or group.members
+    if all(m.background_cues or m.perfect_habitual or m.ongoing for m in told):
         return "background"
     return "new"
 
@@ -278,7 +284,8 @@ def _sources(group: Group, outlet: str | None) -> list[Source]:
 LONG_REPORT_CHARS = 1500  # about ten sentences: a report with room to say where and when
 
 
-def _confidence(group: Group, event: Event, long_report: bool = False) -> float:
+def _confidence(group: Group, event: Event, long_report: bool = False,
+                inferred_place: bool = False) -> float:
     """How sure we are that this is one real, specific event: the strength of the words plus
     each concrete detail that anchors it (place, date, named actor, toll, source).
 
@@ -289,7 +296,9 @@ def _confidence(group: Group, event: Event, long_report: bool = False) -> float:
     if event.acled is None:
         return _statement_confidence(group, event)
     score = 0.25 + 0.25 * max(m.trigger.weight for m in group.members)
-    score += 0.15 if event.location is not None else 0.0
+    if event.location is not None:
+        # a place taken from the act told beside it is a guess, not a detail of this act
+        score += 0.05 if inferred_place else 0.15
     if event.date.start is not None and event.date.mention is not None:
         score += 0.15
     elif any(m.time is not None and m.time.start_date is None and m.time.relation == "point"
@@ -429,6 +438,7 @@ def build_event(
     earlier: ActorHit | None = None,
     doc_country: str | None = None,
     dominant: PlaceHit | None = None,
+    carried: PlaceHit | None = None,
 ) -> Event:
     lead = group.lead
     trig = lead.trigger
@@ -474,6 +484,11 @@ def build_event(
         actors = [a for a in actors if a.mention is not None]  # no invented attacker for threats
 
     place = group.place
+    if place is None and another_place(group):
+        dominant = None  # "seized a town in the east": not the town the article is about
+    carried_at = None
+    if place is None and carried is not None and trig.acled_type is not None:
+        place = carried_at = replace(carried, geo_precision=2)  # the act told beside it
     if place is None and dominant is not None and (
         group.country is None or group.country == dominant.country
     ) and trig.acled_type is not None:
@@ -524,7 +539,8 @@ def build_event(
         sources=_sources(group, article.outlet),
         evidence=[Span(start=s, end=e) for s, e in evidence],
     )
-    event.confidence = _confidence(group, event, len(article.text) >= LONG_REPORT_CHARS)
+    event.confidence = _confidence(group, event, len(article.text) >= LONG_REPORT_CHARS,
+                                   inferred_place=carried_at is not None)
     return event
 
 
@@ -629,15 +645,29 @@ def assemble_report(article: Article, doc: Doc) -> ArticleReport:
     dominant = dominant_place(places)
     previous: Event | None = None
     earlier: ActorHit | None = None  # the last named actor, for "it" and "the group"
+    told_at: Told = {}  # where each sentence's new act happened
+    waiting: list[tuple[int, Event | None, ActorHit | None]] = []  # placeless, no carry yet
     for group in groups:
-        event = build_event(article, group, previous, earlier, doc_country, dominant)
+        carried = carried_place(group, told_at, places)
+        event = build_event(article, group, previous, earlier, doc_country, dominant, carried)
+        if carried is None and group.place is None and event.acled is not None:
+            waiting.append((len(events), previous, earlier))
         events.append(event)
+        if event.status == "new":
+            record(told_at, group, event)
         if event.status == "new" and event.acled is not None and event.date.start:
             previous = event
         if event.status == "new":
             named = group.first("claimant") or next(
                 (m.actor1 for m in group.members if m.actor1 and not m.actor1.generic), None)
             earlier = named or earlier
+    for i, before, named_before in waiting:
+        # a place told in a sentence whose act starts later in the text ("seized a town ...
+        # Fighting in Mayadeen collapsed ... troops had taken control of the town")
+        carried = carried_place(groups[i], told_at, places)
+        if carried is not None:
+            events[i] = build_event(article, groups[i], before, named_before, doc_country,
+                                    dominant, carried)
     warnings: list[str] = []
     if ctx.published is None and times:
         warnings.append("no publication date given: relative dates were left unresolved")

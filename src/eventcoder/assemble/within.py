@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import lru_cache
 
 from eventcoder.assemble.link import Candidate
 from eventcoder.geodesy import haversine_km
+from eventcoder.kb.loader import load_yaml
 from eventcoder.readers.hits import PlaceHit
 from eventcoder.readers.triggers import in_topic, is_aside, lexicon
 
@@ -107,6 +109,54 @@ def _one_crowd_event(a: Candidate, b: Candidate) -> bool:
     return not (in_topic(a.head, b.head, markers) or in_topic(b.head, a.head, markers))
 
 
+@lru_cache(maxsize=1)
+def _story_words() -> dict[str, frozenset[str]]:
+    """The ``story:`` word lists of kb/triggers.yaml (interception, partitive, casualty)."""
+    story = load_yaml("triggers").get("story") or {}
+    return {key: frozenset(str(w).lower() for w in words) for key, words in story.items()}
+
+
+REMOTE = "Explosions/Remote violence"
+DISRUPTED = "Disrupted weapons use"
+
+
+def is_interception(cand: Candidate) -> bool:
+    trig = cand.trigger
+    return trig.acled_sub == DISRUPTED and trig.lemma in _story_words()["interception"]
+
+
+def _next_sentence(earlier: Candidate, later: Candidate) -> bool:
+    """Same sentence, or the one right after it."""
+    return earlier.sent.start == later.sent.start or earlier.sent.end == later.sent.start
+
+
+def _killed_or_hurt(cand: Candidate) -> bool:
+    return any(n.kind in ("killed", "injured") for n in cand.tolls)
+
+
+def _launch_and_interception(a: Candidate, b: Candidate) -> bool:
+    """ "Houthi rebels fired missiles at Jazan that were intercepted": a launch stopped whole,
+    told in one sentence or two in a row, is one act, its Disrupted weapons use (taxonomy).
+    When part got through ("shot down 21 of them") or the launch killed or hurt anyone, the
+    strike and the interception are two events with two actor pairs: ACLED codes both."""
+    pair = {a.trigger.acled_type, b.trigger.acled_type}
+    if pair != {REMOTE, "Strategic developments"} or not _next_sentence(a, b):
+        return False
+    launch, stop = (a, b) if a.trigger.acled_type == REMOTE else (b, a)
+    return is_interception(stop) and not partial_interception(stop) and not _killed_or_hurt(
+        launch)
+
+
+def partial_interception(cand: Candidate) -> bool:
+    """ "Air defences shot down 21 of them": what was stopped is a count or a share, so the
+    rest of the salvo got through."""
+    for child in cand.head.children:
+        if child.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj") and child.i != cand.head.i:
+            if child.like_num or child.lower_ in _story_words()["partitive"]:
+                return True
+    return False
+
+
 def _types_compatible(a: Candidate, b: Candidate) -> bool:
     ta, tb = a.trigger, b.trigger
     if a.sent.start == b.sent.start and {ta.acled_type, tb.acled_type} <= CLOSE_COMBAT:
@@ -157,6 +207,19 @@ def _dates_compatible(group: Group, cand: Candidate) -> bool:
     return True
 
 
+STATE_PREFIXES = ("Military Forces of ", "Government of ")
+
+
+def same_actor(a: str, b: str) -> bool:
+    """One name, or a state told once as its government and once as its forces ("Russia's
+    defence ministry said it hit ...", "Russian aircraft conducted strikes")."""
+    if a == b:
+        return True
+    country_a = next((a[len(p):] for p in STATE_PREFIXES if a.startswith(p)), None)
+    country_b = next((b[len(p):] for p in STATE_PREFIXES if b.startswith(p)), None)
+    return country_a is not None and country_a == country_b
+
+
 def _side(kind: str | None) -> str | None:
     """State forces and non-state armed groups are never the same attacker."""
     if kind == "State forces":
@@ -172,7 +235,7 @@ def _actors_compatible(group: Group, cand: Candidate) -> bool:
     mine = group.actor1_name()
     theirs = cand.actor1 if cand.actor1 is not None and not cand.actor1.generic else None
     if mine is not None and theirs is not None:
-        return theirs.name == mine
+        return same_actor(theirs.name, mine)
     sides = {_side(m.actor1.kind) for m in group.members if m.actor1 is not None}
     sides.discard(None)
     their_side = _side(cand.actor1.kind) if cand.actor1 is not None else None
@@ -190,17 +253,69 @@ def _linked(group: Group, cand: Candidate) -> bool:
     if cand.place is not None and group.place is not None:
         return True
     name = group.actor1_name()
-    return bool(name and cand.actor1 is not None and cand.actor1.name == name)
+    if name and cand.actor1 is not None and same_actor(cand.actor1.name, name):
+        return True
+    return _same_target(group, cand) or _restated(group, cand)
+
+
+def place_noun(cand: Candidate) -> tuple[str, str] | None:
+    """(determiner, noun) of the settlement an act was done to: ("a", "town") for "seized a
+    town in the east", ("the", "town") for "taken control of the town"."""
+    if cand.target is None:
+        return None
+    words = cand.target.text.lower().split()
+    nouns = lexicon().territory_nouns
+    for i, word in enumerate(words):
+        if word in nouns and i > 0 and words[i - 1] in ("a", "an", "another", "the"):
+            return words[i - 1], word
+    return None
+
+
+def _same_target(group: Group, cand: Candidate) -> bool:
+    """ "Troops seized a town in the east ... troops had taken control of the town": a definite
+    noun naming again the kind of place an act of the group was done to is that place."""
+    theirs = place_noun(cand)
+    if theirs is None or theirs[0] != "the":
+        return False
+    return any((noun := place_noun(m)) is not None and noun[1] == theirs[1]
+               and noun[0] in ("a", "an") for m in group.members)
+
+
+def _restated(group: Group, cand: Candidate) -> bool:
+    """ "Russian jets bombed Idlib on Monday ... Residents said Russian aircraft carried out
+    twelve strikes": the same kind of act by the same named actor, told again with no place or
+    day of its own, cannot be told apart from the act already told (one type, place, day and
+    actor pair is one event), so it is that act."""
+    lead = group.lead
+    if cand.place is not None or cand.time is not None or cand.generic or lead.generic:
+        return False
+    if cand.ongoing or cand.perfect_habitual or cand.bare_plural and cand.actor1 is None:
+        return False  # "are fighting a three-year war": a state of affairs, not the act again
+    if (cand.trigger.acled_type, cand.trigger.acled_sub) != (
+            lead.trigger.acled_type, lead.trigger.acled_sub):
+        return False
+    theirs = cand.actor1 if cand.actor1 is not None and not cand.actor1.generic else None
+    named = [m.actor1.name for m in group.members if m.actor1 is not None
+             and not m.actor1.generic]
+    if theirs is None:
+        return False
+    if not named:
+        return group.place is not None  # "Aircraft attacked Idlib ... Russian jets struck"
+    return any(same_actor(theirs.name, n) for n in named)
+
+
+HYPOTHETICAL = ("threatened", "planned", "hypothetical")
 
 
 def _compatible(group: Group, cand: Candidate) -> bool:
     lead = group.lead
     if lead.in_cause_clause != cand.in_cause_clause:
         return False
-    if (lead.modality in ("threatened", "planned", "hypothetical")) != (
-        cand.modality in ("threatened", "planned", "hypothetical")
-    ):
+    if (lead.modality in HYPOTHETICAL) != (cand.modality in HYPOTHETICAL):
         return False
+    if any(_launch_and_interception(m, cand) for m in group.members):
+        # the interceptor is the other side by definition: no actor check, no other link
+        return _places_compatible(group, cand) and _dates_compatible(group, cand)
     return (
         _types_compatible(lead, cand)
         and _places_compatible(group, cand)
@@ -215,12 +330,35 @@ def is_summary(cand: Candidate, groups: list[Group]) -> bool:
     return cand.plural and cand.definite and not cand.has_arguments and len(groups) >= 2
 
 
+# A word that names one act outright ("air strikes", "clashes"), not a campaign ("the fight")
+TOLD_ACT_WEIGHT = 0.8
+
+
+def _toll_of(groups: list[Group], cand: Candidate) -> Group | None:
+    """The attack or battle told just before a bare casualty count, whose toll it is."""
+    trig = cand.trigger
+    if trig.acled_type not in CLOSE_COMBAT or trig.lemma not in _story_words()["casualty"]:
+        return None
+    if cand.actor1 is not None or cand.place is not None or cand.time is not None:
+        return None  # a named killer, place or day: an act of its own
+    if cand.modality not in ("asserted", "reported"):
+        return None
+    for group in reversed(groups):
+        last = group.members[-1]
+        if _next_sentence(last, cand) and last.trigger.acled_type in (REMOTE, "Battles") and (
+                not last.generic and last.trigger.weight >= TOLD_ACT_WEIGHT
+                and last.modality not in HYPOTHETICAL):
+            return group
+    return None
+
+
 def group_candidates(candidates: list[Candidate]) -> list[Group]:
     groups: list[Group] = []
     for cand in candidates:
         if is_summary(cand, groups):
             continue
-        home = next((g for g in reversed(groups) if _compatible(g, cand)), None)
+        home = _toll_of(groups, cand) or next(
+            (g for g in reversed(groups) if _compatible(g, cand)), None)
         if home is None:
             groups.append(Group([cand]))
         else:
@@ -289,6 +427,20 @@ def _response_to_riot(group: Group, riot: Group) -> bool:
     return 0 <= gap <= 2 * max(1, len(riot.members[-1].sent))
 
 
+def _interception_override(group: Group) -> tuple[str, str] | None:
+    """A launch told with the interception that stopped all of it: Disrupted weapons use
+    (taxonomy), the launch being part of it; one that killed or hurt anyone after all stays
+    the attack."""
+    stops = [m for m in group.members if is_interception(m)]
+    launches = [m for m in group.members if m.trigger.acled_type == REMOTE]
+    if not stops or not launches:
+        return None
+    if not any(_killed_or_hurt(m) for m in group.members):
+        return ("Strategic developments", DISRUPTED)
+    launch = next((m for m in launches if not m.generic), launches[0])
+    return (REMOTE, launch.trigger.acled_sub or "")
+
+
 def absorb_crackdowns(groups: list[Group]) -> list[Group]:
     out: list[Group] = []
     for group in groups:
@@ -296,6 +448,8 @@ def absorb_crackdowns(groups: list[Group]) -> list[Group]:
         types = {m.trigger.acled_type for m in group.members}
         if group.acled_override is None:
             group.acled_override = _crowd_override(group)
+        if group.acled_override is None:
+            group.acled_override = _interception_override(group)
         if group.acled_override is None and CHEMICAL in subs:
             group.acled_override = ("Explosions/Remote violence", CHEMICAL)
         if "Arrests" in subs and "Protests" in types and group.acled_override is None:

@@ -1,0 +1,106 @@
+"""A place carried over from the act told beside: "Russia launched 40 drones at Kharkiv
+overnight. Air defences shot down most of them." The second act names no place, but a report
+that goes straight on without naming another place or opening another thread is still telling
+the same story, so the act is where the one told just before it (or in its own sentence) was:
+near it, precision 2. Only the last resort before the article's dominant place.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from eventcoder.assemble.link import Candidate
+from eventcoder.assemble.within import Group, place_noun
+from eventcoder.kb.loader import load_yaml
+from eventcoder.model import Event
+from eventcoder.readers.hits import PlaceHit
+
+
+@lru_cache(maxsize=1)
+def _new_thread() -> tuple[str, ...]:
+    story = load_yaml("triggers").get("story") or {}
+    return tuple(str(w).lower() for w in story.get("new_thread") or ())
+
+
+def opens_new_thread(sent: Span) -> bool:
+    """ "Elsewhere, ...", "Meanwhile, ...": the sentence turns to another part of the story."""
+    head = sent.text.lstrip().lower()
+    return any(head.startswith(w) and not head[len(w):len(w) + 1].isalpha()
+               for w in _new_thread())
+
+
+def _pluperfect(verb: Token) -> bool:
+    """ "Troops had pushed in days ago"; not the tense shifted back by reported speech
+    ("said troops had taken control of the town")."""
+    if verb.dep_ == "ccomp":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _indefinite(member: Candidate) -> bool:
+    noun = place_noun(member)
+    return noun is not None and noun[0] != "the"
+
+
+def another_place(group: Group) -> bool:
+    """ "Soldiers have also seized a town in the east": an act on a place it leaves unnamed is
+    not at the place the story has named so far."""
+    return any(_indefinite(m) for m in group.members)
+
+
+Told = dict[tuple[str, int], PlaceHit]  # ("in"/"after", sentence start) -> place of its act
+
+
+# Only an act reported as done, and sure enough to be kept, hands its place on.
+DONE = ("asserted", "reported", "claimed")
+CARRY_MIN_CONFIDENCE = 0.5
+
+
+def record(told_at: Told, group: Group, event: Event) -> None:
+    """Note where a new act was told, for the sentences it is told in and the sentence right
+    after each (a town or site: a country or region says too little to hand on)."""
+    place = group.place
+    if event.modality not in DONE or event.confidence < CARRY_MIN_CONFIDENCE:
+        return
+    if place is not None and group.lead.trigger.acled_type is not None and (
+            not place.is_country and (place.geo_precision or 3) < 3):
+        for member in group.members:
+            told_at.setdefault(("in", member.sent.start), place)
+            told_at.setdefault(("after", member.sent.end), place)
+
+
+def _other_places(sent: Span, places: list[PlaceHit], keep: PlaceHit) -> bool:
+    """A town or region named in the sentence other than ``keep`` (a country there is as often
+    who speaks or where a source is based: "the Britain-based Observatory said")."""
+    name = keep.name or keep.text
+    return any(sent.start_char <= p.start < sent.end_char and not p.is_country
+               and (p.name or p.text) != name for p in places)
+
+
+def carried_place(group: Group, told_at: Told, places: list[PlaceHit]) -> PlaceHit | None:
+    """The place a placeless act takes from a new act told in the same sentence ("three days
+    of shelling and airstrikes on Afrin") or the sentence before, if any (history told before
+    it carries nothing: the sentence may go on with the history). An act first told as done to
+    "a town" is somewhere else than what came before; a later mention ("the town") may take
+    the place named after that."""
+    if group.place is not None or group.lead.trigger.acled_type is None:
+        return None
+    if all(m.bare_plural or m.perfect_habitual or m.ongoing for m in group.members):
+        return None  # "have been tortured in their thousands": a generalisation, not one act
+    unnamed = [m.sent.start for m in group.members if _indefinite(m)]
+    for member in sorted(group.members, key=lambda m: m.sent.start):
+        sent = member.sent
+        if (unnamed and sent.start <= unnamed[0]) or _pluperfect(member.head):
+            continue  # "Troops had pushed into the area days ago": before the story
+        before = told_at.get(("in", sent.start))
+        if before is None:
+            before = told_at.get(("after", sent.start))
+            if before is None or opens_new_thread(sent):
+                continue
+        if group.country is not None and group.country != before.country:
+            continue
+        if not _other_places(sent, places, before):
+            return before
+    return None
