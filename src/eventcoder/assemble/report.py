@@ -20,6 +20,7 @@ from eventcoder.model import (
     Event,
     Figure,
     Framing,
+    Headline,
     Location,
     Mention,
     Plover,
@@ -29,6 +30,7 @@ from eventcoder.model import (
     Toll,
     When,
 )
+from eventcoder.readers.headline import main_act
 from eventcoder.readers.hits import ActorHit, NumberHit, PlaceHit, context, hits
 
 NEW_WITHIN_DAYS = 31
@@ -539,6 +541,21 @@ def _drop_bare_promises(candidates: list[Candidate]) -> list[Candidate]:
             if not (c.trigger.plover in ("AGREE", "SUPPORT") and c.head.i in promised)]
 
 
+def _headline(doc: Doc, events: list[Event]) -> Headline | None:
+    """The act the title names, coded as the body codes a vowed or planned act ("Rebels Vow to
+    Renew Bombing" is THREATEN), and the body's first event of the same PLOVER type, which is
+    that act told in full."""
+    act = main_act(hits(doc, "ec_headline"))
+    if act is None:
+        return None
+    plover, cameo = _promised_plover(Plover(event_type=act.plover, mode=act.mode), act.modality,
+                                     act.cameo)
+    same = next((e for e in events
+                 if e.plover is not None and e.plover.event_type == plover.event_type), None)
+    return Headline(text=act.text, plover=plover, cameo=cameo, modality=act.modality,
+                    event=same.id if same is not None else None)
+
+
 def assemble_report(article: Article, doc: Doc) -> ArticleReport:
     ctx = context(doc)
     actors, places = hits(doc, "ec_actors"), hits(doc, "ec_places")
@@ -579,6 +596,7 @@ def assemble_report(article: Article, doc: Doc) -> ArticleReport:
     ]
     return ArticleReport(
         article=article_meta(article),
+        headline=_headline(doc, events),
         events=events,
         figures=_figures(doc, _used_numbers(groups)),
         framing=framing,
