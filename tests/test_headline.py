@@ -39,6 +39,8 @@ def test_lemmas_come_from_the_lemmatizer_tables(reader):
         ("Police Arrest Three Men after Trader Shot Dead", "COERCE", "arrest"),  # "after": cause
         ("Hundreds Rally over Fuel Price Rises", "PROTEST", "demo"),
         ("Regional Bank Hit by Cyber Attack", "COERCE", "cyber"),  # what hit it, after "by"
+        ("Dock Workers Stage Strike at Main Port", "PROTEST", "strike"),  # the labour reading
+        ("Parliament Launches Commission on Prison Deaths", "ACCUSE", "investigate"),
     ],
 )
 def test_the_headline_names_its_act(reader, title, plover, mode):
@@ -103,3 +105,9 @@ def test_a_vowed_attack_in_the_headline_is_a_threat_in_the_report():
 
 def test_no_title_no_headline():
     assert extract("The rebels released twelve aid workers on Monday.").headline is None
+
+
+def test_a_fronted_after_phrase_ends_at_its_comma(reader):
+    found = act(reader, "After Months of Talks, Militia Frees Twenty Hostages")
+    assert (found.plover, found.mode) == ("RETREAT", "release")
+    assert act(reader, "Over 200 Arrested after Clashes").plover == "COERCE"  # a number: no "over"

@@ -544,7 +544,7 @@ def _drop_bare_promises(candidates: list[Candidate]) -> list[Candidate]:
 def _headline(doc: Doc, events: list[Event]) -> Headline | None:
     """The act the title names, coded as the body codes a vowed or planned act ("Rebels Vow to
     Renew Bombing" is THREATEN), and the body's first event of the same PLOVER type, which is
-    that act told in full."""
+    that act told in full (its mode fills in one the title does not name)."""
     act = main_act(hits(doc, "ec_headline"))
     if act is None:
         return None
@@ -552,6 +552,8 @@ def _headline(doc: Doc, events: list[Event]) -> Headline | None:
                                      act.cameo)
     same = next((e for e in events
                  if e.plover is not None and e.plover.event_type == plover.event_type), None)
+    if plover.mode is None and same is not None and same.plover is not None:
+        plover = same.plover  # "Militants Attack Village": the body tells how (with guns)
     return Headline(text=act.text, plover=plover, cameo=cameo, modality=act.modality,
                     event=same.id if same is not None else None)
 

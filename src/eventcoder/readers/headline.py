@@ -22,13 +22,15 @@ from spacy.tokens import Doc
 
 from eventcoder.kb.loader import load_yaml
 from eventcoder.readers.hits import context, register_extensions
-from eventcoder.readers.triggers import Code, lexicon, term_words
+from eventcoder.readers.triggers import Code, Refiner, lexicon, term_words
 
 _WORD = re.compile(r"\w+|[^\w\s]")
 GAP = 3  # words a "*" in a lexicon phrase may skip, as in the body
 NEAR = 4  # words between a trigger and the weapon or group word that refines it
 POS_TABLES = {"verb": "VERB", "noun": "NOUN", "adj": "ADJ"}
 MASK = -(10**6)  # phrase id of ``refiner_masks`` ("riot police", "asylum seeker"): no trigger
+QUANTITY = frozenset({"half", "a", "dozen", "dozens", "hundred", "hundreds", "thousand",
+                      "thousands", "million", "millions", "two", "three", "four", "five", "ten"})
 LINKS = frozenset({"to", "of", "be"})  # "vows to ...", "possibility of ...", "set to be ..."
 
 Forms = dict[str, frozenset[str]]  # a word's own form and lemmas -> parts of speech they can be
@@ -125,6 +127,7 @@ class _Settings:
     coercive: frozenset[str]
     prepositions: frozenset[str]
     links: frozenset[str]
+    object_groups: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +139,7 @@ def _settings() -> _Settings:
 
     return _Settings(words("aside"), words("threatened"), words("promised"), words("planned"),
                      frozenset(str(t).upper() for t in data.get("coercive", [])),
-                     words("prepositions"), words("links"))
+                     words("prepositions"), words("links"), words("object_groups"))
 
 
 def _match(words: tuple[str, ...], forms: list[Forms], punct: list[bool], i: int) -> int | None:
@@ -211,12 +214,23 @@ def _acts(tokens: list[str], forms: list[Forms], triggers: list[tuple[int, int, 
         if code is None:
             continue
         taken.update(range(s, e))
-        # "Over Half of Teachers Strike": a first word is no preposition of the headline's
-        aside = any(forms[j].keys() & aside_words for j in range(1, s)) or _modifier(
-            tokens, s, e)
+        aside = _aside(tokens, forms, s, aside_words) or _modifier(tokens, s, e)
         out.append(HeadlineAct(s, e, " ".join(tokens[s:e]), code[2], code[3], code[4], weight,
                                aside=aside))
     return sorted(out, key=lambda a: a.start)
+
+
+def _aside(tokens: list[str], forms: list[Forms], s: int, words: frozenset[str]) -> bool:
+    """Is the act at ``s`` inside an "after ..."/"over ..." phrase? The phrase ends at a comma
+    or colon ("After Talks, Rebels Free Hostages"); "over"/"about" before a number is a
+    quantity ("Over 100 Arrested"), not a preposition."""
+    for j in range(s - 1, -1, -1):
+        if tokens[j] in {",", ":", ";"}:
+            return False
+        if forms[j].keys() & words and not (
+                j + 1 < len(tokens) and (tokens[j + 1].isdigit() or tokens[j + 1] in QUANTITY)):
+            return True
+    return False
 
 
 def _modifier(tokens: list[str], s: int, e: int) -> bool:
@@ -230,25 +244,39 @@ def _modifier(tokens: list[str], s: int, e: int) -> bool:
 
 def _code(ids: list[int], s: int, e: int, forms: list[Forms],
           refiners: list[tuple[int, int, int]]) -> tuple[Code | None, float]:
-    """The first lexicon entry for these words that applies without a parse: a weapon, means or
-    group word near the trigger refines it; one that needs a place needs a place word after it."""
+    """The lexicon entry for these words that applies without a parse: a weapon, means or
+    group word near the trigger refines it, and an entry it refines comes first ("Teachers on
+    Strike": the labour reading, not the strike of a weapon); one that needs a place needs a
+    place word after it. Otherwise the first entry that applies, in lexicon order."""
     lex = lexicon()
+    fallback: tuple[Code | None, float] = (None, 0.0)
     for n in ids:
         entry = lex.entries[n]
-        key = entry.code
-        if entry.refine:
-            refs = [lex.refiners[r] for rs, re_, r in refiners
-                    if (re_ <= s and s - re_ <= NEAR or rs >= e and rs - e <= NEAR)
-                    and lex.refiners[r].groups.intersection(entry.refine)]
-            if refs:
-                best = min(refs, key=lambda r: r.priority)
-                key = entry.recode.get(best.code, best.code)
-            elif entry.requires_refiner:
-                continue
         if entry.needs_territory and not any(f.keys() & lex.territory_nouns for f in forms[e:]):
             continue
-        return lex.codes[key], entry.weight
-    return None, 0.0
+        refs = [lex.refiners[r] for rs, re_, r in refiners
+                if _refines(lex.refiners[r], rs, re_, s, e)
+                and lex.refiners[r].groups.intersection(entry.refine)] if entry.refine else []
+        if refs:
+            best = min(refs, key=lambda r: r.priority)
+            return lex.codes[entry.recode.get(best.code, best.code)], entry.weight
+        if not entry.requires_refiner and fallback[0] is None:
+            fallback = (lex.codes[entry.code], entry.weight)
+    return fallback
+
+
+def _refines(ref: Refiner, rs: int, re_: int, s: int, e: int) -> bool:
+    """Is a refiner word at [rs, re_) near enough to the trigger at [s, e)? In a headline the
+    object follows the verb and who acts precedes it: a refiner that counts only on the
+    object (or only on who acts), or names who is acted on (``object_groups``: "Gunmen Attack
+    Farmers", not "Farmers Strike"), must stand on that side."""
+    before = re_ <= s and s - re_ <= NEAR
+    after = rs >= e and rs - e <= NEAR
+    if ref.on_object or ref.groups & _settings().object_groups:
+        return after
+    if ref.on_subject:
+        return before
+    return before or after
 
 
 def _govern(acts: list[HeadlineAct], forms: list[Forms]) -> list[HeadlineAct]:
