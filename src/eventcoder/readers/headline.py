@@ -95,6 +95,7 @@ class Lemmas:
 @dataclass(frozen=True, slots=True)
 class _Phrase:
     words: tuple[str, ...]
+    needs: frozenset[str]  # its words other than "*": all must be in the title to match
     entry: int  # index into lexicon().entries, -1 - refiner index for a refiner, or MASK
 
 
@@ -114,7 +115,8 @@ def _phrases() -> dict[str, list[_Phrase]]:
         for term in terms:
             words = tuple(term_words(term))
             if words and words[0] != "*":
-                out.setdefault(words[0], []).append(_Phrase(words, ref))
+                out.setdefault(words[0], []).append(
+                    _Phrase(words, frozenset(words) - {"*"}, ref))
     return out
 
 
@@ -173,10 +175,13 @@ class HeadlineReader:
         forms = [self.lemmas(t) for t in tokens]
         punct = [not t[0].isalnum() for t in tokens]
         index = _phrases()
+        present = {w for f in forms for w in f}
         found: list[tuple[int, int, int]] = []  # (start, end, entry or refiner)
         for i, words in enumerate(forms):
             for first, tags in words.items():
                 for phrase in index.get(first, ()):
+                    if not phrase.needs <= present:
+                        continue
                     end = _match(phrase.words, forms, punct, i)
                     if end is not None and _pos_ok(phrase, tags):
                         found.append((i, end, phrase.entry))
