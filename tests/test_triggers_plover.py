@@ -373,9 +373,8 @@ def test_insisting_on_a_view_is_no_demand(nlp, text, demand):
          "withdraw"),
         ("The government allowed the monitors back into the northern province.", "RETREAT",
          "access"),
-        # codebook PROTEST/strike and obstruct; REQUEST/assist
+        # codebook PROTEST/strike; REQUEST/assist
         ("Miners began a work stoppage at the copper mine on Monday.", "PROTEST", "strike"),
-        ("Farmers blocked the border with tractors for three days.", "PROTEST", "obstruct"),
         ("The prime minister expressed the need for international assistance.", "REQUEST",
          "assist"),
     ],
