@@ -373,6 +373,8 @@ def test_insisting_on_a_view_is_no_demand(nlp, text, demand):
          "withdraw"),
         ("The government allowed the monitors back into the northern province.", "RETREAT",
          "access"),
+        ("Three opposition parties announced a boycott of the regional elections.", "PROTEST",
+         "boycott"),
         # codebook PROTEST/strike; REQUEST/assist
         ("Miners began a work stoppage at the copper mine on Monday.", "PROTEST", "strike"),
         ("The prime minister expressed the need for international assistance.", "REQUEST",
