@@ -29,6 +29,7 @@ GAP = 3  # words a "*" in a lexicon phrase may skip, as in the body
 NEAR = 4  # words between a trigger and the weapon or group word that refines it
 POS_TABLES = {"verb": "VERB", "noun": "NOUN", "adj": "ADJ"}
 MASK = -(10**6)  # phrase id of ``refiner_masks`` ("riot police", "asylum seeker"): no trigger
+APPROXIMATE = frozenset({"over", "about", "around"})  # "Over 100 Held": a quantity
 QUANTITY = frozenset({"half", "a", "dozen", "dozens", "hundred", "hundreds", "thousand",
                       "thousands", "million", "millions", "two", "three", "four", "five", "ten"})
 LINKS = frozenset({"to", "of", "be"})  # "vows to ...", "possibility of ...", "set to be ..."
@@ -233,7 +234,8 @@ def _aside(tokens: list[str], forms: list[Forms], s: int, words: frozenset[str])
         if tokens[j] in {",", ":", ";"}:
             return False
         if forms[j].keys() & words and not (
-                j + 1 < len(tokens) and (tokens[j + 1].isdigit() or tokens[j + 1] in QUANTITY)):
+                tokens[j] in APPROXIMATE and j + 1 < len(tokens)
+                and (tokens[j + 1].isdigit() or tokens[j + 1] in QUANTITY)):
             return True
     return False
 
