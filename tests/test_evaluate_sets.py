@@ -16,6 +16,7 @@ from eventcoder.model import (
     ArticleMeta,
     ArticleReport,
     Event,
+    Headline,
     Location,
     Mention,
     Plover,
@@ -151,6 +152,18 @@ def test_synthetic_scores_type_and_mode_case_insensitively():
     m = score_synthetic(stories, reports).metrics
     assert m["type_accuracy"] == pytest.approx(2 / 3)
     assert m["mode_accuracy"] == 0.5
+
+
+def test_synthetic_document_type_is_the_headline_act_when_there_is_one():
+    stories = [LabelledText("s1", "...", "RETREAT", "RELEASE"),
+               LabelledText("s2", "...", "ACCUSE", None)]
+    with_title = report("s1", event(plover="CONSULT"))
+    with_title.headline = Headline(text="free", plover=Plover(event_type="RETREAT",
+                                                              mode="release"))
+    reports = [with_title, report("s2", event(plover="ACCUSE"))]  # no title: the lead event
+    m = score_synthetic(stories, reports).metrics
+    assert m["type_accuracy"] == 1.0
+    assert m["mode_accuracy"] == 1.0
 
 
 def test_synthetic_martial_law_is_the_codebooks_curfew_mode():

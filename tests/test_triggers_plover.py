@@ -425,3 +425,55 @@ def test_pressing_someone_to_act_is_a_request(text):
     report = eventcoder.extract(text)
     top = max((e for e in report.events if e.plover), key=lambda e: e.confidence)
     assert top.plover.event_type == "REQUEST"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "mode"),
+    [
+        # codebook SUPPORT: "initiate, resume, improve, or expand diplomatic cooperation"
+        ("Peru and Kenya expanded their diplomatic ties during the forum.", "SUPPORT", None),
+        ("The two presidents expressed their mutual respect at the dinner.", "SUPPORT", None),
+        # codebook COOPERATE: "initiate ... or expand economic exchange"
+        ("Chile began importing grain from Ukraine last month.", "COOPERATE", None),
+        ("Investors from Oslo increased their investment in the Kenyan port.", "COOPERATE",
+         None),
+        # codebook ACCUSE: "sue in court", "any investigation, including commissions"
+        ("The attorney general brought a case against three former ministers.", "ACCUSE",
+         "allege"),
+        ("The senate established a commission to look at the prison deaths.", "ACCUSE",
+         "investigate"),
+        # codebook PROTEST/boycott: "of an activity ... via the withdrawal of relations"
+        ("Five governments shunned the summit over the arrests of journalists.", "PROTEST",
+         "boycott"),
+        # codebook SANCTION/expel: expel an entity from a country
+        ("The junta expelled the election observers on Friday.", "SANCTION", "expel"),
+        # codebook COERCE misinformation and cyber
+        ("The ruling party spread fake news about the opposition leader.", "COERCE",
+         "misinformation"),
+        ("Officials said cyber warfare against the grid had begun.", "COERCE", "cyber"),
+        # codebook CONCEDE: declared (not implemented) ceasefires; yielding to demands
+        ("The rebel council announced a suspension of attacks on the highway.", "CONCEDE",
+         None),
+        ("After a week of strikes the ministry gave into the demands of the nurses.", "CONCEDE",
+         None),
+        # codebook REJECT/assist and SANCTION/convict
+        ("The island's government declined foreign assistance after the storm.", "REJECT",
+         "assist"),
+        ("A tribunal in The Hague declared the former commander guilty of war crimes.",
+         "SANCTION", "convict"),
+        # codebook RETREAT withdraw / access
+        ("The army pulled its forces out of the disputed valley on Sunday.", "RETREAT",
+         "withdraw"),
+        ("The government allowed the monitors back into the northern province.", "RETREAT",
+         "access"),
+        ("Three opposition parties announced a boycott of the regional elections.", "PROTEST",
+         "boycott"),
+        # codebook PROTEST/strike; REQUEST/assist
+        ("Miners began a work stoppage at the copper mine on Monday.", "PROTEST", "strike"),
+        ("The prime minister expressed the need for international assistance.", "REQUEST",
+         "assist"),
+    ],
+)
+def test_headline_era_vocabulary(nlp, text, plover, mode):
+    hit = strongest(nlp, text)
+    assert (hit.plover, hit.plover_mode) == (plover, mode), hit

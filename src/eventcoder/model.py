@@ -194,9 +194,22 @@ class Framing(Record):
     neutral: str | None = None
 
 
+class Headline(Record):
+    """The act an article's title names: a headline states the story's main event, so this is
+    the article's document-level event type. ``event`` is the id of the body's event that is
+    this act, when the body reports one of the same PLOVER type."""
+
+    text: str
+    plover: Plover
+    cameo: str | None = None
+    modality: Modality = "asserted"
+    event: str | None = None
+
+
 class ArticleReport(Record):
     schema_: str = Field(default=SCHEMA, alias="schema")
     article: ArticleMeta
+    headline: Headline | None = None  # null when there is no title or it names no act
     events: list[Event] = []
     figures: list[Figure] = []
     framing: list[Framing] = []

@@ -69,7 +69,7 @@ def extract_articles(
             pending.append(article)
             yield article.text, DocContext(
                 published=article.published, outlet=article.outlet,
-                extra={"outlet_country": outlet_country(article.url)},
+                extra={"outlet_country": outlet_country(article.url)}, title=article.title,
             )
 
     docs = nlp.pipe(make_docs(nlp, contexts()), batch_size=batch_size)

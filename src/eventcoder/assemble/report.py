@@ -22,6 +22,7 @@ from eventcoder.model import (
     Event,
     Figure,
     Framing,
+    Headline,
     Location,
     Mention,
     Plover,
@@ -31,6 +32,7 @@ from eventcoder.model import (
     Toll,
     When,
 )
+from eventcoder.readers.headline import main_act
 from eventcoder.readers.hits import ActorHit, NumberHit, PlaceHit, context, hits
 from eventcoder.readers.triggers import lexicon
 
@@ -627,6 +629,23 @@ def _drop_bare_promises(candidates: list[Candidate]) -> list[Candidate]:
             if not (c.trigger.plover in ("AGREE", "SUPPORT") and c.head.i in promised)]
 
 
+def _headline(doc: Doc, events: list[Event]) -> Headline | None:
+    """The act the title names, coded as the body codes a vowed or planned act ("Rebels Vow to
+    Renew Bombing" is THREATEN), and the body's first event of the same PLOVER type, which is
+    that act told in full (its mode fills in one the title does not name)."""
+    act = main_act(hits(doc, "ec_headline"))
+    if act is None:
+        return None
+    plover, cameo = _promised_plover(Plover(event_type=act.plover, mode=act.mode), act.modality,
+                                     act.cameo)
+    same = next((e for e in events
+                 if e.plover is not None and e.plover.event_type == plover.event_type), None)
+    if plover.mode is None and same is not None and same.plover is not None:
+        plover = same.plover  # "Militants Attack Village": the body tells how (with guns)
+    return Headline(text=act.text, plover=plover, cameo=cameo, modality=act.modality,
+                    event=same.id if same is not None else None)
+
+
 def assemble_report(article: Article, doc: Doc) -> ArticleReport:
     ctx = context(doc)
     actors, places = hits(doc, "ec_actors"), hits(doc, "ec_places")
@@ -681,6 +700,7 @@ def assemble_report(article: Article, doc: Doc) -> ArticleReport:
     ]
     return ArticleReport(
         article=article_meta(article),
+        headline=_headline(doc, events),
         events=events,
         figures=_figures(doc, _used_numbers(groups)),
         framing=framing,

@@ -36,6 +36,7 @@ class LabelledText:
     text: str
     label: str
     mode: str | None = None
+    title: str | None = None
 
 
 def load_case2021(path: str | Path) -> list[LabelledText]:
@@ -65,7 +66,10 @@ def _unquote(field: str) -> str:
 def load_synthetic(path: str | Path, limit: int | None = None) -> list[LabelledText]:
     """NGEC synthetic stories CSV: document-level PLOVER ``label`` and ``mode`` per story.
 
-    The file is sorted by label, so ``limit`` takes evenly spaced stories, not the first ones.
+    The story's headline is the first line of ``prompt`` (the title the story was written
+    under, its place names filled in; ``title`` holds the same line with ``{country_1}``-style
+    slots), else ``title``. The file is sorted by label, so ``limit`` takes evenly spaced
+    stories, not the first ones.
     """
     csv.field_size_limit(sys.maxsize)
     rows: list[LabelledText] = []
@@ -74,8 +78,9 @@ def load_synthetic(path: str | Path, limit: int | None = None) -> list[LabelledT
             if "text" not in rec or "label" not in rec:
                 raise ValueError("expected columns text, label, mode")
             mode = (rec.get("mode") or "").strip() or None
+            title = (rec.get("prompt") or "").strip().split("\n", 1)[0].strip()
             rows.append(LabelledText(id=f"synthetic-{i}", text=rec["text"], label=rec["label"],
-                                     mode=mode))
+                                     mode=mode, title=title or rec.get("title") or None))
     if limit is not None and limit < len(rows):
         step = len(rows) / limit
         rows = [rows[int(k * step)] for k in range(limit)]
@@ -216,4 +221,5 @@ def load_article_gold(path: str | Path) -> dict[str, list[GoldEvent]]:
 
 def as_articles(items: Iterable[LabelledText | PloverRecord]) -> list[Article]:
     """Wrap gold texts as undated Articles for the pipeline."""
-    return [make_article(item.text, id=item.id) for item in items]
+    return [make_article(item.text, id=item.id, title=getattr(item, "title", None))
+            for item in items]

@@ -27,6 +27,7 @@ READERS: tuple[tuple[str, str], ...] = (
     ("ec_times", "eventcoder.readers.times"),
     ("ec_numbers", "eventcoder.readers.numbers"),
     ("ec_triggers", "eventcoder.readers.triggers"),
+    ("ec_headline", "eventcoder.readers.headline"),
     ("ec_cues", "eventcoder.readers.attribution"),
     ("ec_framing", "eventcoder.readers.framing"),
 )

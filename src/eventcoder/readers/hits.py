@@ -121,12 +121,13 @@ class FramingHit:
 
 @dataclass(slots=True)
 class DocContext:
-    """Article metadata the readers may use (publication date, outlet)."""
+    """Article metadata the readers may use (publication date, outlet, title)."""
 
     published: date | None = None
     outlet: str | None = None
     extra: dict = field(default_factory=dict)
     text: str | None = None  # the article text (spaCy rebuilds doc.text on every access)
+    title: str | None = None  # the headline, read for the story's main act
 
 
 EXTENSIONS: dict[str, object] = {
@@ -138,6 +139,7 @@ EXTENSIONS: dict[str, object] = {
     "ec_numbers": None,
     "ec_cues": None,
     "ec_framing": None,
+    "ec_headline": None,
 }
 
 
