@@ -286,3 +286,19 @@ def test_the_outlet_country_tips_a_namesake_the_text_leaves_open(gaz):
     text = "The meeting in London drew a crowd from Ontario towns."
     mentions = _mentions(text, "London", "Ontario")
     assert Resolver(gaz).resolve(mentions, "CAN")[0].candidate.country == "CAN"
+
+
+def test_a_site_name_written_with_the_is_the_building_not_a_namesake_town(gaz):
+    text = "Senators from Ohio met the president at the White House in Washington on Monday."
+    names = ("Ohio", "White House", "Washington")
+    mentions = _mentions(text, *names)
+    mentions[1].hint = "THE"
+    got = Resolver(gaz).resolve(mentions, backoff=True)
+    assert got[1].via != "name" and got[1].candidate == got[2].candidate
+    # without 'the' the name may still be the town of White House, Tennessee
+    text = "Flooding closed roads in White House, Tennessee, on Monday."
+    got = Resolver(gaz).resolve([Mention(25, 36, "White House", parent="Tennessee")])
+    assert got[0].candidate.admin1 == "Tennessee"
+    text = text.replace("in White", "at the White")
+    start = text.index("White")
+    assert words_around(text, start, start + 11, "White House", gaz)[0] == "THE"

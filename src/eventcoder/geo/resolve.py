@@ -373,6 +373,15 @@ def plausible(cands: tuple[Candidate, ...], name: str) -> tuple[Candidate, ...]:
     )
 
 
+def not_a_town(cands: tuple[Candidate, ...], m: Mention) -> tuple[Candidate, ...]:
+    """'the White House', 'the Trump Tower': English names a town without 'the', so a site's
+    name written with it ('House', 'Tower', 'Castle' ...) is the building, not the small town
+    that bears the same name; such towns are dropped and the name is placed as a site."""
+    if m.hint != "THE" or not is_site_name(m.text):
+        return cands
+    return tuple(c for c in cands if not c.feature.startswith("PPL"))
+
+
 class Resolver:
     """Resolves every toponym of one document together."""
 
@@ -386,7 +395,9 @@ class Resolver:
     ) -> list[Resolution]:
         """One resolution per mention. With ``backoff``, a name the gazetteer does not know is
         placed through a place name inside it, else at the article's main place."""
-        cands = [plausible(self.gaz.candidates(m.text), m.text) for m in mentions]
+        cands = [
+            not_a_town(plausible(self.gaz.candidates(m.text), m.text), m) for m in mentions
+        ]
         via = ["name"] * len(mentions)
         if backoff:
             for i, m in enumerate(mentions):
