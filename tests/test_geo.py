@@ -302,3 +302,10 @@ def test_a_site_name_written_with_the_is_the_building_not_a_namesake_town(gaz):
     text = text.replace("in White", "at the White")
     start = text.index("White")
     assert words_around(text, start, start + 11, "White House", gaz)[0] == "THE"
+
+
+def test_a_city_state_places_the_towns_beside_it(gaz):
+    text = ("Officials in the United States and the U.S. embassy said the cardinal left the "
+            "Vatican on Friday for a clinic in Rome.")
+    got = Resolver(gaz).resolve(_mentions(text, "United States", "U.S.", "Vatican", "Rome"))
+    assert got[3].candidate.country == "ITA"  # not Rome, Georgia: the Vatican is next door

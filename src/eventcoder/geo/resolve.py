@@ -373,6 +373,11 @@ def plausible(cands: tuple[Candidate, ...], name: str) -> tuple[Candidate, ...]:
     )
 
 
+# A country of fewer people than this (the Vatican, Monaco, Luxembourg, Bahrain) is small, or
+# empty, enough that its point says where the story is: it places the towns near it.
+CITY_STATE = 1_000_000
+
+
 def not_a_town(cands: tuple[Candidate, ...], m: Mention) -> tuple[Candidate, ...]:
     """'the White House', 'the Trump Tower': English names a town without 'the', so a site's
     name written with it ('House', 'Tower', 'Castle' ...) is the building, not the small town
@@ -565,7 +570,10 @@ class Resolver:
                 (best.country, best.admin1)
                 if best.feature == "ADM1" and sure and best.country and best.admin1 else None
             )
-            ev.points.append(None if best.feature in POINT_FREE else (best.lat, best.lon))
+            point_free = best.feature in POINT_FREE and not (
+                best.feature == "PCLI" and best.population < CITY_STATE
+            )
+            ev.points.append(None if point_free else (best.lat, best.lon))
         return ev
 
     def _context(
