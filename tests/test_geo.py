@@ -309,3 +309,15 @@ def test_a_city_state_places_the_towns_beside_it(gaz):
             "Vatican on Friday for a clinic in Rome.")
     got = Resolver(gaz).resolve(_mentions(text, "United States", "U.S.", "Vatican", "Rome"))
     assert got[3].candidate.country == "ITA"  # not Rome, Georgia: the Vatican is next door
+
+
+def test_a_site_takes_the_town_or_region_named_right_after_it(gaz):
+    text = ("Officials from Kenya and Nairobi attended the briefing at the Palais des "
+            "Nations in Geneva on Friday.")
+    names = ("Kenya", "Nairobi", "Palais des Nations", "Geneva")
+    got = Resolver(gaz).resolve(_mentions(text, *names), backoff=True)
+    assert got[2].candidate.country == "CHE" and got[2].via == "near"
+    text = "FORT HOOD CAMP, Texas - Soldiers from Dallas returned on Friday."
+    got = Resolver(gaz).resolve(_mentions(text, "FORT HOOD CAMP", "Texas", "Dallas"),
+                                backoff=True)
+    assert got[0].candidate.feature == "ADM1" and got[0].candidate.name == "Texas"

@@ -232,6 +232,7 @@ def is_site_name(name: str) -> bool:
     return len(words) > 1 and words[-1].strip(".,'").lower() in _site_heads()
 
 
+TOWN_AFTER_GAP = 4  # ', ', ' in ', ' at ': the characters between a site and its town
 LOCAL_CHARS = 400  # about a paragraph: an unknown street is in the town named beside it
 
 
@@ -469,8 +470,13 @@ class Resolver:
                 r.candidate is main or r.candidate.population >= BIG_PART or placed[i]
             )
         ]
+        starts = {r.mention.start: i for i, r in enumerate(out)}
         for i, r in enumerate(out):
             c = r.candidate
+            town = self._town_after(out, starts, r, placed, main) if r.via != "name" else None
+            if town is not None:
+                r.candidate, r.via = town, "near"
+                continue
             # the town named nearest in the text, within a paragraph, else the main place
             near = [(abs(start - r.mention.start), t) for start, t in towns
                     if abs(start - r.mention.start) <= LOCAL_CHARS]
@@ -489,6 +495,34 @@ class Resolver:
                 )
                 if region or stray or small_far:
                     r.candidate, r.via = focus, how
+
+    @staticmethod
+    def _town_after(
+        out: list[Resolution], starts: dict[int, int], r: Resolution, placed: list[bool],
+        main: Candidate,
+    ) -> Candidate | None:
+        """'the Palais des Nations in Geneva', 'Le Bernardin in New York', 'Hampton Avenue,
+        Richmond', 'Camp Murray, Wash.': a town or region named right after an unknown site
+        (a comma, 'in', 'at' or 'on' between them) is where the text itself puts it; a town
+        only if it is the story's main
+        place, a big town or one the story places (not a stray namesake: 'Royal Street at
+        Washington Square' in New Orleans is not at the Pennsylvania town of that name)."""
+        for gap in range(1, TOWN_AFTER_GAP + 1):
+            j = starts.get(r.mention.end + gap)
+            if j is None:
+                continue
+            t = out[j]
+            c = t.candidate
+            if t.via != "name" or c is None or c.match == "skeleton":
+                return None
+            if c.feature in ("ADM1", "ADM2"):  # 'Camp Murray, Wash.': its region, at least
+                return c
+            if c.feature not in POINT_FREE | ADMIN_FEATURES and (
+                c is main or c.population >= BIG_PART or placed[j]
+            ):
+                return c
+            return None
+        return None
 
     @staticmethod
     def _local(
