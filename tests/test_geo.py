@@ -321,3 +321,23 @@ def test_a_site_takes_the_town_or_region_named_right_after_it(gaz):
     got = Resolver(gaz).resolve(_mentions(text, "FORT HOOD CAMP", "Texas", "Dallas"),
                                 backoff=True)
     assert got[0].candidate.feature == "ADM1" and got[0].candidate.name == "Texas"
+
+
+def _hinted(text: str, gaz: Gazetteer, *names: str) -> list[Mention]:
+    """Mentions with the hint and parent the words around them give, as evaluation reads."""
+    out = []
+    for m in _mentions(text, *names):
+        m.hint, m.parent, _, _ = words_around(text, m.start, m.end, m.text, gaz)
+        out.append(m)
+    return out
+
+
+def test_a_newspaper_is_named_after_its_town_and_a_governor_after_his_state(gaz):
+    text = ("Fires burned near Spokane and Yakima on Sunday, The Washington Post reported, "
+            "and Oregon Gov. Kate Brown sent crews north.")
+    got = Resolver(gaz).resolve(_hinted(text, gaz, "Spokane", "Yakima", "Washington", "Oregon"))
+    assert got[2].candidate.feature == "PPLC"  # the paper's town, not the state of the fires
+    assert got[3].candidate.feature == "ADM1"
+    text = "Former New York Gov. Mario Cuomo spoke in Albany."
+    got = Resolver(gaz).resolve(_hinted(text, gaz, "New York", "Albany"))
+    assert got[0].candidate.feature == "ADM1"  # the state, not the city

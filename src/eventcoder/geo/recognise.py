@@ -45,6 +45,7 @@ _PREFIX = re.compile(
     re.I,
 )
 _THE = re.compile(r"\bthe\s+$", re.I)
+_NEXT_WORD = re.compile(r"^[ \t]+([A-Z][a-z]+)\b")
 _PREFIX_HINT = {"port": "PRT", "camp": "CMP", "city": None, "town": None, "village": None}
 _POSSESSIVE_PARENT = re.compile(
     r"(?P<parent>[A-Z][\w\-' ]{1,40}?)[\u2019']s\s+(?:[a-z\-]+\s+){0,3}"
@@ -451,8 +452,9 @@ def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
             big_region = any(c.feature in ("PCLI", "ADM1") for c in cands)
             if name.isupper() and len(name) <= 3 and not big_region:
                 continue  # 'AI', 'SA': of the short capitals, only countries and states
-            locative = (hint not in (None, "THE") or parent is not None or view.locative(i)
-                        or view.after_place(i))
+            # 'the X Post', 'X Gov.' say which kind of place X is, not that X is one here
+            locative = (hint not in (None, "THE", "TOWN", "GOV") or parent is not None
+                        or view.locative(i) or view.after_place(i))
             if j - i == 1 and doc[i].tag_ not in ("NNP", "NNPS") and (
                 doc[i].is_sent_start or not locative
             ):
@@ -495,6 +497,10 @@ def words_around(
         hint = _PREFIX_HINT.get(word, "ADM")
         if word == "port" and gaz.candidates("Port of " + name, fuzzy=False):
             name = "Port of " + name
+    if hint is None and (word_after := _NEXT_WORD.match(after)):
+        word = word_after.group(1).lower()
+        hint = "TOWN" if word in _words()["paper"] else "GOV" if word in _words()["governor"] \
+            else None
     if hint is None and _THE.search(before):
         hint = "THE"  # 'the Red Sea', 'the Sahel': English puts 'the' before seas and regions
     possessive = _POSSESSIVE_PARENT.search(before)

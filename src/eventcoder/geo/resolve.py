@@ -57,6 +57,7 @@ class Weights:
     outlet: float = 0.5
     temperature: float = 1.0  # softness of pass one's country distribution
     the_region: float = 1.5  # 'the X': a sea, region or country rather than a namesake town
+    town: float = 1.0  # 'the X Post': a town rather than a namesake region
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -69,7 +70,8 @@ class Mention:
     start: int
     end: int
     text: str
-    hint: str | None = None  # PRT | AIRB | ADM | CMP | OILF | GASF | PSTB | MILB | THE
+    # PRT | AIRB | ADM | CMP | OILF | GASF | PSTB | MILB | THE | TOWN | GOV
+    hint: str | None = None
     parent: str | None = None
 
 
@@ -99,7 +101,9 @@ def _hint_bonus(c: Candidate, hint: str | None, w: Weights = DEFAULT_WEIGHTS) ->
         return 0.0
     if hint == "THE":
         return w.the_region if c.feature in THE_FEATURES else 0.0
-    if hint == "ADM":
+    if hint == "TOWN":
+        return w.town if c.feature.startswith("PPL") else 0.0
+    if hint in ("ADM", "GOV"):  # 'X province', 'X Gov.'
         return 2.5 if c.feature in ADMIN_FEATURES else -1.0
     if hint == "AIRB":
         return 3.0 if c.feature in ("AIRB", "AIRP", "MILB", "AIRF") else -1.0
@@ -188,7 +192,7 @@ def _namesakes(scores: list[float], cs: tuple[Candidate, ...], hint: str | None)
     """'Aleppo', 'New York', 'Tel Aviv': a region named after its big town is the town unless
     the wording asks for the region ('Aleppo province'). Quebec (5% in Quebec City) stays a
     province."""
-    if hint == "ADM":
+    if hint in ("ADM", "GOV"):
         return scores
     towns = [(s, c) for s, c in zip(scores, cs, strict=True) if c.feature.startswith("PPL")]
     if not towns:
