@@ -341,3 +341,12 @@ def test_a_newspaper_is_named_after_its_town_and_a_governor_after_his_state(gaz)
     text = "Former New York Gov. Mario Cuomo spoke in Albany."
     got = Resolver(gaz).resolve(_hinted(text, gaz, "New York", "Albany"))
     assert got[0].candidate.feature == "ADM1"  # the state, not the city
+
+
+def test_the_second_name_of_a_list_is_not_the_first_ones_region(gaz):
+    text = "The tour made stops in Columbus, New York and Denver before the final."
+    start = text.index("Columbus")
+    assert words_around(text, start, start + 8, "Columbus", gaz)[1] is None
+    text = "The tour made stops in Albany, New York, before the final."
+    start = text.index("Albany")
+    assert words_around(text, start, start + 6, "Albany", gaz)[1] == "New York"

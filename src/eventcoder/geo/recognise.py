@@ -62,6 +62,9 @@ _RELATIVE = re.compile(
 
 
 _CHAINED = re.compile(r"^,\s+([A-Z][\w\-.]+(?:\s[A-Z][\w\-.]+)?)")
+# 'X, Y and Z': Y is the second of a list, not X's region, which would take a comma after it
+# ('Portland, Ore., and Seattle')
+_LIST_GOES_ON = re.compile(r"\s+(?:and|or)\s+[A-Z]")
 # "Hays in Hodeidah province", "a village in the Kharkiv region"
 _IN_REGION = re.compile(
     r"^\s+in\s+(?:the\s+)?([A-Z][\w\-']+(?:\s[A-Z][\w\-']+)?)\s+"
@@ -506,7 +509,10 @@ def words_around(
     possessive = _POSSESSIVE_PARENT.search(before)
     if possessive:
         parent = possessive.group("parent").split()[-1]
-    chained = _CHAINED.match(text[end:end + 30]) or _IN_REGION.match(text[end:end + 50])
+    chained = _CHAINED.match(text[end:end + 30])
+    if chained and _LIST_GOES_ON.match(text, end + chained.end()):
+        chained = None  # 'Washington, New York and Boston': a list of places, not a parent
+    chained = chained or _IN_REGION.match(text[end:end + 50])
     if chained and not parent:
         parent = chained.group(1)
     return hint, parent, name, end
