@@ -19,7 +19,7 @@ from eventcoder.geo import (
     skeleton_key,
 )
 from eventcoder.geo.evaluate import evaluate_file, read_gritta_xml
-from eventcoder.geo.recognise import words_around
+from eventcoder.geo.recognise import owner_of, words_around
 from eventcoder.geo.resolve import plausible
 from geo_fixtures import shared_gazetteer_path
 
@@ -350,3 +350,19 @@ def test_the_second_name_of_a_list_is_not_the_first_ones_region(gaz):
     text = "The tour made stops in Albany, New York, before the final."
     start = text.index("Albany")
     assert words_around(text, start, start + 6, "Albany", gaz)[1] == "New York"
+
+
+def test_a_name_a_town_owns_lies_in_that_town(gaz):
+    text = ("Flights were delayed at London's Heathrow on Monday, and travellers from Orlando "
+            "and Tampa waited in London for days.")
+    mentions = _mentions(text, "London", "Heathrow", "Orlando", "Tampa", "London")
+    mentions[1].owner = owner_of(text, mentions[1].start)
+    assert mentions[1].owner == "London"
+    got = Resolver(gaz).resolve(mentions)
+    assert got[1].candidate.country == "GBR"  # the airport, not Heathrow, Florida
+    text = "Shops reopened in Cairo's Wadi Zamrud quarter, witnesses in Cairo said."
+    mentions = _mentions(text, "Cairo", "Wadi Zamrud", "Cairo")
+    mentions[1].owner = owner_of(text, mentions[1].start)
+    got = Resolver(gaz).resolve(mentions, backoff=True)
+    assert got[1].candidate == got[0].candidate and got[1].via == "near"
+    assert owner_of("at Trump's West Wing", 11) == "Trump"  # a person: no place of the story

@@ -51,6 +51,8 @@ _POSSESSIVE_PARENT = re.compile(
     r"(?P<parent>[A-Z][\w\-' ]{1,40}?)[\u2019']s\s+(?:[a-z\-]+\s+){0,3}"
     r"(?:province|governorate|region|district|state|city|town|oblast)\s+of\s+$"
 )
+# "London's Heathrow", "Cairo's Abbasiya": the place whose part the name is
+_OWNER = re.compile(r"(?<![\w\-])(?P<owner>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)[\u2019']s\s+$")
 _RELATIVE = re.compile(
     r"(?:\b\d[\d.,]*\s*(?:kilometers|kilometres|km|miles|mi)\b[^.;]{0,30}?\b"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\w*\s+of"
@@ -470,7 +472,7 @@ def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
         relative = _RELATIVE.search(before)
         found.append(
             Found(
-                Mention(start, end, name, hint, parent),
+                Mention(start, end, name, hint, parent, owner_of(text, start)),
                 relative=bool(relative),
                 relative_start=(start - len(before) + relative.start()) if relative else None,
                 unknown=unknown,
@@ -516,6 +518,12 @@ def words_around(
     if chained and not parent:
         parent = chained.group(1)
     return hint, parent, name, end
+
+
+def owner_of(text: str, start: int) -> str | None:
+    """The name in "X's" right before a toponym ("London's Heathrow"), if any."""
+    found = _OWNER.search(text, max(0, start - 40), start)
+    return found.group("owner") if found else None
 
 
 def _dedupe(found: list[Found]) -> list[Found]:

@@ -73,6 +73,7 @@ class Mention:
     # PRT | AIRB | ADM | CMP | OILF | GASF | PSTB | MILB | THE | TOWN | GOV
     hint: str | None = None
     parent: str | None = None
+    owner: str | None = None  # 'London' of "London's Heathrow": the name lies in that town
 
 
 @dataclass(slots=True)
@@ -237,6 +238,7 @@ def is_site_name(name: str) -> bool:
 
 
 TOWN_AFTER_GAP = 4  # ', ', ' in ', ' at ': the characters between a site and its town
+OWNED_KM = 50  # "X's Y": Y within this reach of the town X
 LOCAL_CHARS = 400  # about a paragraph: an unknown street is in the town named beside it
 
 
@@ -448,7 +450,38 @@ class Resolver:
             out.append(Resolution(m, best, best_score, len(cs), via[i]))
         if backoff:
             self._back_off(out, evidence, parents_of)
+        if any(m.owner for m in mentions):
+            self._owned(out, cands, backoff)
         return out
+
+    @staticmethod
+    def _owned(
+        out: list[Resolution], cands: list[tuple[Candidate, ...]], backoff: bool
+    ) -> None:
+        """"London's Heathrow", "Cairo's Abbasiya": a name owned by a town the article names
+        lies within a town's reach of it. An entry there wins over a namesake elsewhere (the
+        airport, not Heathrow, Florida); with none, the name is placed at the town itself."""
+        towns = {
+            norm_key(r.mention.text): r.candidate for r in out
+            if r.via == "name" and r.candidate is not None
+            and r.candidate.feature.startswith("PPL")
+        }
+        for i, r in enumerate(out):
+            town = towns.get(norm_key(r.mention.owner)) if r.mention.owner else None
+            if town is None or r.candidate is town:
+                continue
+            c = r.candidate
+            if c is not None and (
+                haversine_km(c.lat, c.lon, town.lat, town.lon) <= OWNED_KM
+                or (c.feature in ADMIN_FEATURES and _inside(town, c))
+            ):
+                continue
+            close = [x for x in cands[i]
+                     if haversine_km(x.lat, x.lon, town.lat, town.lon) <= OWNED_KM]
+            if close and r.via in ("name", "part"):
+                r.candidate = max(close, key=lambda x: x.population)
+            elif c is not None or backoff:
+                r.candidate, r.via = town, "near"
 
     def _back_off(
         self, out: list[Resolution], ev: _DocEvidence, parents_of: list[tuple[Candidate, ...]]
