@@ -366,3 +366,9 @@ def test_a_name_a_town_owns_lies_in_that_town(gaz):
     got = Resolver(gaz).resolve(mentions, backoff=True)
     assert got[1].candidate == got[0].candidate and got[1].via == "near"
     assert owner_of("at Trump's West Wing", 11) == "Trump"  # a person: no place of the story
+
+
+def test_a_region_named_another_way_elsewhere_is_what_its_bare_name_means(gaz):
+    text = "SPOKANE, Wash. - Guard units from Washington flew to Annapolis on Sunday."
+    got = Resolver(gaz).resolve(_mentions(text, "SPOKANE", "Wash.", "Washington", "Annapolis"))
+    assert got[2].candidate.feature == "ADM1"  # the state the dateline names, not the capital

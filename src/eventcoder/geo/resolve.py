@@ -661,8 +661,9 @@ class Resolver:
             score += w.country_vote * min(ev.country_votes(c.country, index), w.country_cap)
             if c.feature != "PCLI" and ev.country_named(c.country, index):
                 score += w.country_named
-            if (c.admin1 and c.feature != "ADM1"
-                    and ev.admin1_named(c.country, c.admin1, index)):
+            # a region counts as named when another name of it is ('Wash.' for 'Washington':
+            # the state, not the capital), as a town's region does for the town
+            if c.admin1 and ev.admin1_named(c.country, c.admin1, index):
                 score += w.admin1_named
         for p in parents:
             if p.country == c.country and p.admin1 and c.admin1 and p.admin1 == c.admin1 \
