@@ -372,3 +372,12 @@ def test_a_region_named_another_way_elsewhere_is_what_its_bare_name_means(gaz):
     text = "SPOKANE, Wash. - Guard units from Washington flew to Annapolis on Sunday."
     got = Resolver(gaz).resolve(_mentions(text, "SPOKANE", "Wash.", "Washington", "Annapolis"))
     assert got[2].candidate.feature == "ADM1"  # the state the dateline names, not the capital
+
+
+def test_a_region_after_a_comma_stops_at_the_end_of_the_sentence(gaz):
+    text = "The firm is based in Macon, Georgia. The Company has 40 staff."
+    start = text.index("Macon")
+    assert words_around(text, start, start + 5, "Macon", gaz)[1] == "Georgia."
+    text = "Storms hit Afton, St. Louis County, on Sunday."
+    start = text.index("Afton")
+    assert words_around(text, start, start + 5, "Afton", gaz)[1] == "St. Louis"

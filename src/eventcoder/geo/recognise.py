@@ -517,6 +517,9 @@ def words_around(
     chained = chained or _IN_REGION.match(text[end:end + 50])
     if chained and not parent:
         parent = chained.group(1)
+        first = parent.split()[0]
+        if first.endswith(".") and len(first) > 4 and first != parent:
+            parent = first  # 'Atlanta, Georgia. The': a sentence ends; 'St. Louis' goes on
     return hint, parent, name, end
 
 
