@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from eventcoder.geo.build import data_file, read_curated_csv
 from eventcoder.geo.gazetteer import Candidate, Gazetteer
 from eventcoder.geo.normalise import ARTICLES, norm_key
-from eventcoder.geo.resolve import ADMIN_FEATURES, Mention, is_site_name, plausible
+from eventcoder.geo.resolve import ADMIN_FEATURES, Mention, is_site_name, not_a_town, plausible
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TRUSTED_FEATURES = ADMIN_FEATURES | {"AIRB", "PRT", "CMP", "GASF", "OILF", "PSTB", "MILB", "CONT"}
@@ -444,9 +444,11 @@ def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
         if labelled:
             if view.not_a_place(i, j, (i, j)):
                 continue
-            if not plausible(_usable(gaz.candidates(name), name), name):
-                # a street or building the model calls a place: kept, to be placed through
-                # the town inside or beside its name, at a coarser precision
+            known = plausible(_usable(gaz.candidates(name), name), name)
+            if not not_a_town(known, Mention(start, end, name, hint)):
+                # a street or building the model calls a place ('the White House' too, not
+                # the town): kept, to be placed through the town inside or beside its name,
+                # at a coarser precision
                 if not is_site_name(name):
                     continue
                 unknown = True
@@ -459,7 +461,7 @@ def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
                 continue  # 'AI', 'SA': of the short capitals, only countries and states
             # 'the X Post', 'X Gov.' say which kind of place X is, not that X is one here
             locative = (hint not in (None, "THE", "TOWN", "GOV") or parent is not None
-                        or view.locative(i) or view.after_place(i))
+                        or listed(text, end) or view.locative(i) or view.after_place(i))
             if j - i == 1 and doc[i].tag_ not in ("NNP", "NNPS") and (
                 doc[i].is_sent_start or not locative
             ):
@@ -511,9 +513,7 @@ def words_around(
     possessive = _POSSESSIVE_PARENT.search(before)
     if possessive:
         parent = possessive.group("parent").split()[-1]
-    chained = _CHAINED.match(text[end:end + 30])
-    if chained and _LIST_GOES_ON.match(text, end + chained.end()):
-        chained = None  # 'Washington, New York and Boston': a list of places, not a parent
+    chained = None if listed(text, end) else _CHAINED.match(text[end:end + 30])
     chained = chained or _IN_REGION.match(text[end:end + 50])
     if chained and not parent:
         parent = chained.group(1)
@@ -521,6 +521,14 @@ def words_around(
         if first.endswith(".") and len(first) > 4 and first != parent:
             parent = first  # 'Atlanta, Georgia. The': a sentence ends; 'St. Louis' goes on
     return hint, parent, name, end
+
+
+def listed(text: str, end: int) -> bool:
+    """'Washington, New York and Boston': the name after the comma is the second of a list,
+    not the first name's region (which would take a comma after it: 'Portland, Ore., and
+    Seattle'). Still a place-like context for recognition: a list of places."""
+    chained = _CHAINED.match(text[end:end + 30])
+    return bool(chained and _LIST_GOES_ON.match(text, end + chained.end()))
 
 
 def owner_of(text: str, start: int) -> str | None:
