@@ -19,7 +19,7 @@ from eventcoder.geo import (
     skeleton_key,
 )
 from eventcoder.geo.evaluate import evaluate_file, read_gritta_xml
-from eventcoder.geo.recognise import words_around
+from eventcoder.geo.recognise import owner_of, words_around
 from eventcoder.geo.resolve import plausible
 from geo_fixtures import shared_gazetteer_path
 
@@ -286,3 +286,98 @@ def test_the_outlet_country_tips_a_namesake_the_text_leaves_open(gaz):
     text = "The meeting in London drew a crowd from Ontario towns."
     mentions = _mentions(text, "London", "Ontario")
     assert Resolver(gaz).resolve(mentions, "CAN")[0].candidate.country == "CAN"
+
+
+def test_a_site_name_written_with_the_is_the_building_not_a_namesake_town(gaz):
+    text = "Senators from Ohio met the president at the White House in Washington on Monday."
+    names = ("Ohio", "White House", "Washington")
+    mentions = _mentions(text, *names)
+    mentions[1].hint = "THE"
+    got = Resolver(gaz).resolve(mentions, backoff=True)
+    assert got[1].via != "name" and got[1].candidate == got[2].candidate
+    # without 'the' the name may still be the town of White House, Tennessee
+    text = "Flooding closed roads in White House, Tennessee, on Monday."
+    got = Resolver(gaz).resolve([Mention(25, 36, "White House", parent="Tennessee")])
+    assert got[0].candidate.admin1 == "Tennessee"
+    text = text.replace("in White", "at the White")
+    start = text.index("White")
+    assert words_around(text, start, start + 11, "White House", gaz)[0] == "THE"
+
+
+def test_a_city_state_places_the_towns_beside_it(gaz):
+    text = ("Officials in the United States and the U.S. embassy said the cardinal left the "
+            "Vatican on Friday for a clinic in Rome.")
+    got = Resolver(gaz).resolve(_mentions(text, "United States", "U.S.", "Vatican", "Rome"))
+    assert got[3].candidate.country == "ITA"  # not Rome, Georgia: the Vatican is next door
+
+
+def test_a_site_takes_the_town_or_region_named_right_after_it(gaz):
+    text = ("Officials from Kenya and Nairobi attended the briefing at the Palais des "
+            "Nations in Geneva on Friday.")
+    names = ("Kenya", "Nairobi", "Palais des Nations", "Geneva")
+    got = Resolver(gaz).resolve(_mentions(text, *names), backoff=True)
+    assert got[2].candidate.country == "CHE" and got[2].via == "near"
+    text = "FORT HOOD CAMP, Texas - Soldiers from Dallas returned on Friday."
+    got = Resolver(gaz).resolve(_mentions(text, "FORT HOOD CAMP", "Texas", "Dallas"),
+                                backoff=True)
+    assert got[0].candidate.feature == "ADM1" and got[0].candidate.name == "Texas"
+
+
+def _hinted(text: str, gaz: Gazetteer, *names: str) -> list[Mention]:
+    """Mentions with the hint and parent the words around them give, as evaluation reads."""
+    out = []
+    for m in _mentions(text, *names):
+        m.hint, m.parent, _, _ = words_around(text, m.start, m.end, m.text, gaz)
+        out.append(m)
+    return out
+
+
+def test_a_newspaper_is_named_after_its_town_and_a_governor_after_his_state(gaz):
+    text = ("Fires burned near Spokane and Yakima on Sunday, The Washington Post reported, "
+            "and Oregon Gov. Kate Brown sent crews north.")
+    got = Resolver(gaz).resolve(_hinted(text, gaz, "Spokane", "Yakima", "Washington", "Oregon"))
+    assert got[2].candidate.feature == "PPLC"  # the paper's town, not the state of the fires
+    assert got[3].candidate.feature == "ADM1"
+    text = "Former New York Gov. Mario Cuomo spoke in Albany."
+    got = Resolver(gaz).resolve(_hinted(text, gaz, "New York", "Albany"))
+    assert got[0].candidate.feature == "ADM1"  # the state, not the city
+
+
+def test_the_second_name_of_a_list_is_not_the_first_ones_region(gaz):
+    text = "The tour made stops in Columbus, New York and Denver before the final."
+    start = text.index("Columbus")
+    assert words_around(text, start, start + 8, "Columbus", gaz)[1] is None
+    text = "The tour made stops in Albany, New York, before the final."
+    start = text.index("Albany")
+    assert words_around(text, start, start + 6, "Albany", gaz)[1] == "New York"
+
+
+def test_a_name_a_town_owns_lies_in_that_town(gaz):
+    text = ("Flights were delayed at London's Heathrow on Monday, and travellers from Orlando "
+            "and Tampa waited in London for days.")
+    mentions = _mentions(text, "London", "Heathrow", "Orlando", "Tampa", "London")
+    mentions[1].owner = owner_of(text, mentions[1].start)
+    assert mentions[1].owner == "London"
+    got = Resolver(gaz).resolve(mentions)
+    assert got[1].candidate.country == "GBR"  # the airport, not Heathrow, Florida
+    text = "Shops reopened in Cairo's Wadi Zamrud quarter, witnesses in Cairo said."
+    mentions = _mentions(text, "Cairo", "Wadi Zamrud", "Cairo")
+    mentions[1].owner = owner_of(text, mentions[1].start)
+    got = Resolver(gaz).resolve(mentions, backoff=True)
+    assert got[1].candidate == got[0].candidate and got[1].via == "near"
+    assert owner_of("at Trump's West Wing", 11) == "Trump"  # a person: no place of the story
+
+
+def test_a_region_named_another_way_elsewhere_is_what_its_bare_name_means(gaz):
+    text = "SPOKANE, Wash. - Guard units from Washington flew to Annapolis on Sunday."
+    got = Resolver(gaz).resolve(_mentions(text, "SPOKANE", "Wash.", "Washington", "Annapolis"))
+    assert got[2].candidate.feature == "ADM1"  # the state the dateline names, not the capital
+
+
+def test_a_region_after_a_comma_stops_at_the_end_of_the_sentence(gaz):
+    text = "The firm is based in Macon, Georgia. The Company has 40 staff."
+    start = text.index("Macon")
+    assert words_around(text, start, start + 5, "Macon", gaz)[1] == "Georgia."
+    text = "Storms hit Afton, St. Louis County, on Sunday."
+    start = text.index("Afton")
+    assert words_around(text, start, start + 5, "Afton", gaz)[1] == "St. Louis"

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from eventcoder.geo.build import data_file, read_curated_csv
 from eventcoder.geo.gazetteer import Candidate, Gazetteer
 from eventcoder.geo.normalise import ARTICLES, norm_key
-from eventcoder.geo.resolve import ADMIN_FEATURES, Mention, is_site_name, plausible
+from eventcoder.geo.resolve import ADMIN_FEATURES, Mention, is_site_name, not_a_town, plausible
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TRUSTED_FEATURES = ADMIN_FEATURES | {"AIRB", "PRT", "CMP", "GASF", "OILF", "PSTB", "MILB", "CONT"}
@@ -45,11 +45,14 @@ _PREFIX = re.compile(
     re.I,
 )
 _THE = re.compile(r"\bthe\s+$", re.I)
+_NEXT_WORD = re.compile(r"^[ \t]+([A-Z][a-z]+)\b")
 _PREFIX_HINT = {"port": "PRT", "camp": "CMP", "city": None, "town": None, "village": None}
 _POSSESSIVE_PARENT = re.compile(
     r"(?P<parent>[A-Z][\w\-' ]{1,40}?)[\u2019']s\s+(?:[a-z\-]+\s+){0,3}"
     r"(?:province|governorate|region|district|state|city|town|oblast)\s+of\s+$"
 )
+# "London's Heathrow", "Cairo's Abbasiya": the place whose part the name is
+_OWNER = re.compile(r"(?<![\w\-])(?P<owner>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)[\u2019']s\s+$")
 _RELATIVE = re.compile(
     r"(?:\b\d[\d.,]*\s*(?:kilometers|kilometres|km|miles|mi)\b[^.;]{0,30}?\b"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\w*\s+of"
@@ -61,6 +64,9 @@ _RELATIVE = re.compile(
 
 
 _CHAINED = re.compile(r"^,\s+([A-Z][\w\-.]+(?:\s[A-Z][\w\-.]+)?)")
+# 'X, Y and Z': Y is the second of a list, not X's region, which would take a comma after it
+# ('Portland, Ore., and Seattle')
+_LIST_GOES_ON = re.compile(r"\s+(?:and|or)\s+[A-Z]")
 # "Hays in Hodeidah province", "a village in the Kharkiv region"
 _IN_REGION = re.compile(
     r"^\s+in\s+(?:the\s+)?([A-Z][\w\-']+(?:\s[A-Z][\w\-']+)?)\s+"
@@ -462,9 +468,11 @@ def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
         if labelled:
             if view.not_a_place(i, j, (i, j)):
                 continue
-            if not plausible(_usable(gaz.candidates(name), name), name):
-                # a street or building the model calls a place: kept, to be placed through
-                # the town inside or beside its name, at a coarser precision
+            known = plausible(_usable(gaz.candidates(name), name), name)
+            if not not_a_town(known, Mention(start, end, name, hint)):
+                # a street or building the model calls a place ('the White House' too, not
+                # the town): kept, to be placed through the town inside or beside its name,
+                # at a coarser precision
                 if not is_site_name(name):
                     continue
                 unknown = True
@@ -475,8 +483,9 @@ def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
             big_region = any(c.feature in ("PCLI", "ADM1") for c in cands)
             if name.isupper() and len(name) <= 3 and not big_region:
                 continue  # 'AI', 'SA': of the short capitals, only countries and states
-            locative = (hint not in (None, "THE") or parent is not None or view.locative(i)
-                        or view.after_place(i))
+            # 'the X Post', 'X Gov.' say which kind of place X is, not that X is one here
+            locative = (hint not in (None, "THE", "TOWN", "GOV") or parent is not None
+                        or listed(text, end) or view.locative(i) or view.after_place(i))
             if j - i == 1 and doc[i].tag_ not in ("NNP", "NNPS") and (
                 doc[i].is_sent_start or not locative
             ):
@@ -489,7 +498,7 @@ def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
         relative = _RELATIVE.search(before)
         found.append(
             Found(
-                Mention(start, end, name, hint, parent),
+                Mention(start, end, name, hint, parent, owner_of(text, start)),
                 relative=bool(relative),
                 relative_start=(start - len(before) + relative.start()) if relative else None,
                 unknown=unknown,
@@ -519,15 +528,37 @@ def words_around(
         hint = _PREFIX_HINT.get(word, "ADM")
         if word == "port" and gaz.candidates("Port of " + name, fuzzy=False):
             name = "Port of " + name
+    if hint is None and (word_after := _NEXT_WORD.match(after)):
+        word = word_after.group(1).lower()
+        hint = "TOWN" if word in _words()["paper"] else "GOV" if word in _words()["governor"] \
+            else None
     if hint is None and _THE.search(before):
         hint = "THE"  # 'the Red Sea', 'the Sahel': English puts 'the' before seas and regions
     possessive = _POSSESSIVE_PARENT.search(before)
     if possessive:
         parent = possessive.group("parent").split()[-1]
-    chained = _CHAINED.match(text[end:end + 30]) or _IN_REGION.match(text[end:end + 50])
+    chained = None if listed(text, end) else _CHAINED.match(text[end:end + 30])
+    chained = chained or _IN_REGION.match(text[end:end + 50])
     if chained and not parent:
         parent = chained.group(1)
+        first = parent.split()[0]
+        if first.endswith(".") and len(first) > 4 and first != parent:
+            parent = first  # 'Atlanta, Georgia. The': a sentence ends; 'St. Louis' goes on
     return hint, parent, name, end
+
+
+def listed(text: str, end: int) -> bool:
+    """'Washington, New York and Boston': the name after the comma is the second of a list,
+    not the first name's region (which would take a comma after it: 'Portland, Ore., and
+    Seattle'). Still a place-like context for recognition: a list of places."""
+    chained = _CHAINED.match(text[end:end + 30])
+    return bool(chained and _LIST_GOES_ON.match(text, end + chained.end()))
+
+
+def owner_of(text: str, start: int) -> str | None:
+    """The name in "X's" right before a toponym ("London's Heathrow"), if any."""
+    found = _OWNER.search(text, max(0, start - 40), start)
+    return found.group("owner") if found else None
 
 
 def _dedupe(found: list[Found]) -> list[Found]:

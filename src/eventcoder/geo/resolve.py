@@ -57,6 +57,7 @@ class Weights:
     outlet: float = 0.5
     temperature: float = 1.0  # softness of pass one's country distribution
     the_region: float = 1.5  # 'the X': a sea, region or country rather than a namesake town
+    town: float = 1.0  # 'the X Post': a town rather than a namesake region
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -69,8 +70,10 @@ class Mention:
     start: int
     end: int
     text: str
-    hint: str | None = None  # PRT | AIRB | ADM | CMP | OILF | GASF | PSTB | MILB | THE
+    # PRT | AIRB | ADM | CMP | OILF | GASF | PSTB | MILB | THE | TOWN | GOV
+    hint: str | None = None
     parent: str | None = None
+    owner: str | None = None  # 'London' of "London's Heathrow": the name lies in that town
 
 
 @dataclass(slots=True)
@@ -99,7 +102,9 @@ def _hint_bonus(c: Candidate, hint: str | None, w: Weights = DEFAULT_WEIGHTS) ->
         return 0.0
     if hint == "THE":
         return w.the_region if c.feature in THE_FEATURES else 0.0
-    if hint == "ADM":
+    if hint == "TOWN":
+        return w.town if c.feature.startswith("PPL") else 0.0
+    if hint in ("ADM", "GOV"):  # 'X province', 'X Gov.'
         return 2.5 if c.feature in ADMIN_FEATURES else -1.0
     if hint == "AIRB":
         return 3.0 if c.feature in ("AIRB", "AIRP", "MILB", "AIRF") else -1.0
@@ -188,7 +193,7 @@ def _namesakes(scores: list[float], cs: tuple[Candidate, ...], hint: str | None)
     """'Aleppo', 'New York', 'Tel Aviv': a region named after its big town is the town unless
     the wording asks for the region ('Aleppo province'). Quebec (5% in Quebec City) stays a
     province."""
-    if hint == "ADM":
+    if hint in ("ADM", "GOV"):
         return scores
     towns = [(s, c) for s, c in zip(scores, cs, strict=True) if c.feature.startswith("PPL")]
     if not towns:
@@ -232,6 +237,8 @@ def is_site_name(name: str) -> bool:
     return len(words) > 1 and words[-1].strip(".,'").lower() in _site_heads()
 
 
+TOWN_AFTER_GAP = 4  # ', ', ' in ', ' at ': the characters between a site and its town
+OWNED_KM = 50  # "X's Y": Y within this reach of the town X
 LOCAL_CHARS = 400  # about a paragraph: an unknown street is in the town named beside it
 
 
@@ -373,6 +380,20 @@ def plausible(cands: tuple[Candidate, ...], name: str) -> tuple[Candidate, ...]:
     )
 
 
+# A country of fewer people than this (the Vatican, Monaco, Luxembourg, Bahrain) is small, or
+# empty, enough that its point says where the story is: it places the towns near it.
+CITY_STATE = 1_000_000
+
+
+def not_a_town(cands: tuple[Candidate, ...], m: Mention) -> tuple[Candidate, ...]:
+    """'the White House', 'the Trump Tower': English names a town without 'the', so a site's
+    name written with it ('House', 'Tower', 'Castle' ...) is the building, not the small town
+    that bears the same name; such towns are dropped and the name is placed as a site."""
+    if m.hint != "THE" or not is_site_name(m.text):
+        return cands
+    return tuple(c for c in cands if not c.feature.startswith("PPL"))
+
+
 class Resolver:
     """Resolves every toponym of one document together."""
 
@@ -386,7 +407,9 @@ class Resolver:
     ) -> list[Resolution]:
         """One resolution per mention. With ``backoff``, a name the gazetteer does not know is
         placed through a place name inside it, else at the article's main place."""
-        cands = [plausible(self.gaz.candidates(m.text), m.text) for m in mentions]
+        cands = [
+            not_a_town(plausible(self.gaz.candidates(m.text), m.text), m) for m in mentions
+        ]
         via = ["name"] * len(mentions)
         if backoff:
             for i, m in enumerate(mentions):
@@ -427,7 +450,38 @@ class Resolver:
             out.append(Resolution(m, best, best_score, len(cs), via[i]))
         if backoff:
             self._back_off(out, evidence, parents_of)
+        if any(m.owner for m in mentions):
+            self._owned(out, cands, backoff)
         return out
+
+    @staticmethod
+    def _owned(
+        out: list[Resolution], cands: list[tuple[Candidate, ...]], backoff: bool
+    ) -> None:
+        """"London's Heathrow", "Cairo's Abbasiya": a name owned by a town the article names
+        lies within a town's reach of it. An entry there wins over a namesake elsewhere (the
+        airport, not Heathrow, Florida); with none, the name is placed at the town itself."""
+        towns = {
+            norm_key(r.mention.text): r.candidate for r in out
+            if r.via == "name" and r.candidate is not None
+            and r.candidate.feature.startswith("PPL")
+        }
+        for i, r in enumerate(out):
+            town = towns.get(norm_key(r.mention.owner)) if r.mention.owner else None
+            if town is None or r.candidate is town:
+                continue
+            c = r.candidate
+            if c is not None and (
+                haversine_km(c.lat, c.lon, town.lat, town.lon) <= OWNED_KM
+                or (c.feature in ADMIN_FEATURES and _inside(town, c))
+            ):
+                continue
+            close = [x for x in cands[i]
+                     if haversine_km(x.lat, x.lon, town.lat, town.lon) <= OWNED_KM]
+            if close and r.via in ("name", "part"):
+                r.candidate = max(close, key=lambda x: x.population)
+            elif c is not None or backoff:
+                r.candidate, r.via = town, "near"
 
     def _back_off(
         self, out: list[Resolution], ev: _DocEvidence, parents_of: list[tuple[Candidate, ...]]
@@ -453,8 +507,13 @@ class Resolver:
                 r.candidate is main or r.candidate.population >= BIG_PART or placed[i]
             )
         ]
+        starts = {r.mention.start: i for i, r in enumerate(out)}
         for i, r in enumerate(out):
             c = r.candidate
+            town = self._town_after(out, starts, r, placed, main) if r.via != "name" else None
+            if town is not None:
+                r.candidate, r.via = town, "near"
+                continue
             # the town named nearest in the text, within a paragraph, else the main place
             near = [(abs(start - r.mention.start), t) for start, t in towns
                     if abs(start - r.mention.start) <= LOCAL_CHARS]
@@ -473,6 +532,34 @@ class Resolver:
                 )
                 if region or stray or small_far:
                     r.candidate, r.via = focus, how
+
+    @staticmethod
+    def _town_after(
+        out: list[Resolution], starts: dict[int, int], r: Resolution, placed: list[bool],
+        main: Candidate,
+    ) -> Candidate | None:
+        """'the Palais des Nations in Geneva', 'Le Bernardin in New York', 'Hampton Avenue,
+        Richmond', 'Camp Murray, Wash.': a town or region named right after an unknown site
+        (a comma, 'in', 'at' or 'on' between them) is where the text itself puts it; a town
+        only if it is the story's main
+        place, a big town or one the story places (not a stray namesake: 'Royal Street at
+        Washington Square' in New Orleans is not at the Pennsylvania town of that name)."""
+        for gap in range(1, TOWN_AFTER_GAP + 1):
+            j = starts.get(r.mention.end + gap)
+            if j is None:
+                continue
+            t = out[j]
+            c = t.candidate
+            if t.via != "name" or c is None or c.match == "skeleton":
+                return None
+            if c.feature in ("ADM1", "ADM2"):  # 'Camp Murray, Wash.': its region, at least
+                return c
+            if c.feature not in POINT_FREE | ADMIN_FEATURES and (
+                c is main or c.population >= BIG_PART or placed[j]
+            ):
+                return c
+            return None
+        return None
 
     @staticmethod
     def _local(
@@ -554,7 +641,10 @@ class Resolver:
                 (best.country, best.admin1)
                 if best.feature == "ADM1" and sure and best.country and best.admin1 else None
             )
-            ev.points.append(None if best.feature in POINT_FREE else (best.lat, best.lon))
+            point_free = best.feature in POINT_FREE and not (
+                best.feature == "PCLI" and best.population < CITY_STATE
+            )
+            ev.points.append(None if point_free else (best.lat, best.lon))
         return ev
 
     def _context(
@@ -571,8 +661,9 @@ class Resolver:
             score += w.country_vote * min(ev.country_votes(c.country, index), w.country_cap)
             if c.feature != "PCLI" and ev.country_named(c.country, index):
                 score += w.country_named
-            if (c.admin1 and c.feature != "ADM1"
-                    and ev.admin1_named(c.country, c.admin1, index)):
+            # a region counts as named when another name of it is ('Wash.' for 'Washington':
+            # the state, not the capital), as a town's region does for the town
+            if c.admin1 and ev.admin1_named(c.country, c.admin1, index):
                 score += w.admin1_named
         for p in parents:
             if p.country == c.country and p.admin1 and c.admin1 and p.admin1 == c.admin1 \
