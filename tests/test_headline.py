@@ -111,3 +111,11 @@ def test_a_fronted_after_phrase_ends_at_its_comma(reader):
     found = act(reader, "After Two Years of Talks, Militia Frees Twenty Hostages")
     assert (found.plover, found.mode) == ("RETREAT", "release")
     assert act(reader, "Over 200 Arrested after Clashes").plover == "COERCE"  # a number: no "over"
+
+
+def test_the_eventcoder_pipeline_reads_headlines_with_the_lemmatizer_tables():
+    # the lemmatizer is memoised there (disabled, still loaded): its tables must still be found
+    from eventcoder.nlp import DEFAULT_MODEL, load_pipeline
+
+    reader = load_pipeline(DEFAULT_MODEL).get_pipe("ec_headline").reader
+    assert "withdraw" in reader.lemmas("withdrew")

@@ -397,7 +397,7 @@ class HeadlineComponent:
     def __init__(self, nlp: Language) -> None:
         register_extensions()
         tables = None
-        if "lemmatizer" in nlp.pipe_names:
+        if "lemmatizer" in nlp.component_names:  # disabled when memoised, still loaded
             lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
             names = ("lemma_rules", "lemma_exc", "lemma_index")
             if lookups is not None and all(lookups.has_table(t) for t in names):
