@@ -1,6 +1,7 @@
 """Throughput and peak memory of `extract` against bare spaCy on the same texts, same run.
 
     python benchmarks/extract_speed.py --limit 1000 --rounds 2
+    python benchmarks/extract_speed.py --limit 1000 --interleaved 50
 
 Each measurement runs in a fresh process (so peak RSS belongs to one side only) and the two
 sides alternate A B A B; the figure that matters is the ratio spaCy_time / eventcoder_time
@@ -72,6 +73,47 @@ def run_side(side: str, path: Path, limit: int, batch_size: int) -> dict:
     return out
 
 
+def run_interleaved(path: Path, limit: int, batch_size: int, chunk: int) -> dict:
+    """Both sides in one process, alternating chunk by chunk (spaCy, eventcoder, spaCy, ...).
+
+    On a machine whose speed drifts (shared cores, frequency changes) two separate processes
+    can differ by a quarter in CPU speed; alternating small chunks exposes both sides to the
+    same drift, so their ratio is steadier. Caches persist across chunks as in a corpus run.
+    """
+    import spacy
+
+    from eventcoder.nlp import DEFAULT_MODEL, load_pipeline
+    from eventcoder.pipeline import extract_articles, make_article
+
+    texts = load_texts(path, limit + WARMUP)
+    warmup, texts = texts[:WARMUP], texts[WARMUP:]
+    bare = spacy.load(DEFAULT_MODEL)
+    load_pipeline(DEFAULT_MODEL)
+    for _ in bare.pipe(warmup, batch_size=batch_size):
+        pass
+    for _ in extract_articles((make_article(t) for t in warmup), batch_size=batch_size):
+        pass
+    spent = {"spacy": 0.0, "eventcoder": 0.0}
+    for start in range(0, len(texts), chunk):
+        part = texts[start:start + chunk]
+        began = time.process_time()
+        for _ in bare.pipe(part, batch_size=batch_size):
+            pass
+        middle = time.process_time()
+        articles = (make_article(t, id=str(start + i)) for i, t in enumerate(part))
+        for _ in extract_articles(articles, batch_size=batch_size):
+            pass
+        spent["spacy"] += middle - began
+        spent["eventcoder"] += time.process_time() - middle
+    return {
+        "articles": len(texts),
+        "chunk": chunk,
+        "spacy_cpu_s": round(spent["spacy"], 3),
+        "eventcoder_cpu_s": round(spent["eventcoder"], 3),
+        "ratio_spacy_cpu_over_eventcoder_cpu": round(spent["spacy"] / spent["eventcoder"], 3),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -79,10 +121,17 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--side", choices=["spacy", "eventcoder"], help=argparse.SUPPRESS)
+    parser.add_argument("--interleaved", type=int, metavar="CHUNK", default=0,
+                        help="one process, both sides alternating every CHUNK stories (ratio "
+                             "only; steadier on a machine whose speed drifts)")
     args = parser.parse_args()
     if not args.data.exists():
         print(f"benchmark data not found: {args.data}", file=sys.stderr)
         return 2
+    if args.interleaved:
+        print(json.dumps(run_interleaved(args.data, args.limit, args.batch_size, args.interleaved),
+                         indent=2))
+        return 0
     if args.side:
         print(json.dumps(run_side(args.side, args.data, args.limit, args.batch_size)))
         return 0
