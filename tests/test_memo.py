@@ -44,3 +44,12 @@ def test_a_pipeline_without_a_rule_lemmatizer_is_left_as_it_is():
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     memoise(nlp)
     assert nlp.pipe_names == ["lemmatizer"]
+
+
+def test_a_ruler_with_patterns_beyond_the_memo_stays_the_stock_one():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "very", "OP": "+"}, {"LOWER": "big"}]], {"LEMMA": "big"}, index=-1)
+    memoise(nlp)
+    assert nlp.pipe_names == ["attribute_ruler"]
+    assert [t.lemma_ for t in nlp("very very big")][-1] == "big"

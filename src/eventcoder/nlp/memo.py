@@ -16,7 +16,6 @@ the ruler's multi-token patterns matches goes to the stock ruler whole.
 """
 
 import re
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -246,21 +245,21 @@ def make_memo_lemmatizer(nlp: Language, name: str) -> MemoLemmatizer:
 
 @Language.factory("ec_memo_attribute_ruler")
 def make_memo_attribute_ruler(nlp: Language, name: str) -> Any:
+    """The memo, or the stock ruler itself when its patterns are beyond the memo (``memoise``
+    then takes this stand-in out again)."""
     memo = _attribute_memo(nlp.get_pipe("attribute_ruler"), nlp.vocab.strings)
     return memo if memo is not None else nlp.get_pipe("attribute_ruler")
 
 
-def _swap(nlp: Language, stock: str, factory: str) -> None:
-    nlp.add_pipe(factory, after=stock)
-    nlp.disable_pipe(stock)
-
-
-def memoise(nlp: Language, skip: Sequence[str] = ()) -> None:
+def memoise(nlp: Language) -> None:
     """Put the memoised stand-ins in place of the stock components this pipeline has."""
     names = nlp.pipe_names
-    if "attribute_ruler" in names and "attribute_ruler" not in skip:
-        if _attribute_memo(nlp.get_pipe("attribute_ruler"), nlp.vocab.strings) is not None:
-            _swap(nlp, "attribute_ruler", "ec_memo_attribute_ruler")
-    if ("lemmatizer" in names and "lemmatizer" not in skip
-            and getattr(nlp.get_pipe("lemmatizer"), "mode", None) == "rule"):
-        _swap(nlp, "lemmatizer", "ec_memo_lemmatizer")
+    if "attribute_ruler" in names:
+        added = nlp.add_pipe("ec_memo_attribute_ruler", after="attribute_ruler")
+        if isinstance(added, MemoAttributeRuler):
+            nlp.disable_pipe("attribute_ruler")
+        else:
+            nlp.remove_pipe("ec_memo_attribute_ruler")
+    if "lemmatizer" in names and getattr(nlp.get_pipe("lemmatizer"), "mode", None) == "rule":
+        nlp.add_pipe("ec_memo_lemmatizer", after="lemmatizer")
+        nlp.disable_pipe("lemmatizer")
