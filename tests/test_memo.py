@@ -11,6 +11,7 @@ TEXTS = [
     "There is no sign of the missing journalists, and there were protests in the capital.",
     "Y'all gonna see it, ain't it? Let's go, c'mon, we gotta run before they're shelled.",
     "The ministers met; talks on prisoners are continuing. Nothin' was agreed.",
+    "In the north there is gon na be fighting, there's no doubt, and y'all know it ain't over.",
     "Troops were deployed. Troops are deploying. The deployed troops deployed again.",
     "",
     "   ",

@@ -11,8 +11,8 @@ the work for every token of every document:
 
 On a corpus run the two took about a fifth of spaCy's time. The stand-ins below ask the
 original component whenever they meet something new and copy remembered answers otherwise, so
-every annotation is the one the stock component would have written. A document where one of
-the ruler's multi-token patterns matches goes to the stock ruler whole.
+every annotation is the one the stock component would have written. Where one of the ruler's
+few multi-token patterns matches, those words go to the stock ruler on their own.
 """
 
 import re
@@ -63,70 +63,68 @@ class MemoLemmatizer:
         return doc
 
 
+class _Test:
+    """Whether a string hash is one of some strings or a string one of some regexes finds;
+    each distinct hash is decided once and remembered."""
+
+    def __init__(self, hashes: set[int], regexes: list[re.Pattern[str]], strings: Any) -> None:
+        self.hashes = frozenset(hashes)
+        self.regexes = regexes
+        self.strings = strings
+        self._decided: dict[int, bool] = {}
+
+    def passes(self, h: int) -> bool:
+        hit = self._decided.get(h)
+        if hit is None:
+            if len(self._decided) >= MEMO_LIMIT:
+                self._decided.clear()
+            hit = h in self.hashes
+            if not hit and self.regexes:
+                text = self.strings[h] if h in self.strings else ""
+                hit = any(rx.search(text) for rx in self.regexes)
+            self._decided[h] = hit
+        return hit
+
+    def mask(self, column: np.ndarray) -> np.ndarray:
+        distinct, inverse = np.unique(column, return_inverse=True)
+        return np.array([self.passes(h) for h in distinct.tolist()], dtype=bool)[inverse]
+
+
 class _Condition:
     """One attribute test of a pattern token, evaluated on a column of ``Doc.to_array``."""
 
     def __init__(self, column: int, value: Any, strings: Any) -> None:
         self.column = column
-        self.regex: re.Pattern[str] | None = None
-        self.values: np.ndarray | None = None
-        self.strings = strings
-        self._decided: dict[int, bool] = {}
         if isinstance(value, bool):
-            self.values = np.array([int(value)], dtype=np.uint64)
+            values, regexes = {int(value)}, []
         elif isinstance(value, str):
-            self.values = np.array([strings.add(value)], dtype=np.uint64)
+            values, regexes = {strings.add(value)}, []
         elif isinstance(value, dict) and set(value) == {"IN"}:
-            self.values = np.array([strings.add(v) for v in value["IN"]], dtype=np.uint64)
+            values, regexes = {strings.add(v) for v in value["IN"]}, []
         elif isinstance(value, dict) and set(value) == {"REGEX"}:
-            self.regex = re.compile(value["REGEX"])
+            values, regexes = set(), [re.compile(value["REGEX"])]
         else:
             raise ValueError(f"unsupported pattern value {value!r}")
+        self.test = _Test(values, regexes, strings)
+        # how many strings it lets through, for picking a pattern's rarest test
+        self.breadth = len(values) if values else 1_000
 
     def mask(self, table: np.ndarray) -> np.ndarray:
-        column = table[:, self.column]
-        if self.values is not None:
-            return np.isin(column, self.values)
-        return _regex_mask(column, [self.regex], self._decided, self.strings)  # type: ignore[list-item]
+        return self.test.mask(table[:, self.column])
 
-
-def _regex_mask(column: np.ndarray, regexes: list[re.Pattern[str]], decided: dict[int, bool],
-                strings: Any) -> np.ndarray:
-    """Which hashes of ``column`` name a string one of ``regexes`` finds; each distinct string
-    is searched once and remembered in ``decided``."""
-    hits = []
-    for h in np.unique(column).tolist():
-        hit = decided.get(h)
-        if hit is None:
-            text = strings[h] if h in strings else ""
-            hit = decided[h] = any(rx.search(text) for rx in regexes)
-        if hit:
-            hits.append(h)
-    return np.isin(column, np.array(hits, dtype=np.uint64))
-
-
-class _Words:
-    """The words one-token patterns name in one column: listed ones, or ones a regex takes."""
-
-    def __init__(self, hashes: set[int], regexes: list[re.Pattern[str]], strings: Any) -> None:
-        self.hashes = np.array(sorted(hashes), dtype=np.uint64)
-        self.regexes = regexes
-        self.strings = strings
-        self._decided: dict[int, bool] = {}
-
-    def mask(self, column: np.ndarray) -> np.ndarray:
-        out = np.isin(column, self.hashes)
-        if self.regexes:
-            out |= _regex_mask(column, self.regexes, self._decided, self.strings)
-        return out
+    def any_of(self, present: list[int]) -> bool:
+        """Whether any of the hashes ``present`` passes (a document's distinct values)."""
+        if not self.test.regexes:
+            return not self.test.hashes.isdisjoint(present)
+        return any(self.test.passes(h) for h in present)
 
 
 class MemoAttributeRuler:
     """Stands in for an ``AttributeRuler`` whose patterns are token-local, bar a few multi-token
-    ones that are checked exactly before the memo is trusted."""
+    ones whose matches the stock ruler reads on the matched words alone."""
 
     def __init__(self, ruler: Any, read: list[int], write: list[int],
-                 multi: list[list[list[_Condition]]], words: dict[int, "_Words"]) -> None:
+                 multi: list[list[list[_Condition]]], words: dict[int, _Test]) -> None:
         self.ruler = ruler
         self.read = read  # columns of the memo key: what patterns test plus the prior values
         self.write = write
@@ -134,6 +132,9 @@ class MemoAttributeRuler:
         # word columns (LOWER ...) keep only the words one-token patterns name; any other
         # word reads as 0, so the memo holds forms of tags and dependencies, not a vocabulary
         self.words = words
+        # per multi-token pattern, its rarest test: a document lacking it cannot match
+        self.anchors = [min((c for token in pattern for c in token), key=lambda c: c.breadth)
+                        for pattern in multi]
         self._memo: dict[tuple[int, ...], tuple[int, ...]] = {}
         # key columns a one-token document can be given; the word's own columns come from its text
         self.settable = [c for c, attr in enumerate(read) if attr in SETTABLE]
@@ -141,10 +142,16 @@ class MemoAttributeRuler:
         if unknown:
             raise ValueError(f"attribute ruler reads {sorted(unknown)}, which the memo cannot set")
 
-    def _multi_match(self, table: np.ndarray) -> bool:
-        """Whether a multi-token pattern matches somewhere in the document."""
+    def _multi_windows(self, table: np.ndarray) -> list[tuple[int, int]]:
+        """Where multi-token patterns match: their spans, overlapping ones joined."""
         n = len(table)
-        for pattern in self.multi:
+        spans = []
+        present: dict[int, list[int]] = {}
+        for pattern, anchor in zip(self.multi, self.anchors, strict=True):
+            if anchor.column not in present:
+                present[anchor.column] = np.unique(table[:, anchor.column]).tolist()
+            if not anchor.any_of(present[anchor.column]):
+                continue
             width = len(pattern)
             if width > n:
                 continue
@@ -155,20 +162,24 @@ class MemoAttributeRuler:
                 if not hits.any():
                     break
             else:
-                return True
-        return False
+                spans.extend((s, s + width) for s in np.flatnonzero(hits).tolist())
+        windows: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if windows and start < windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+            else:
+                windows.append((start, end))
+        return windows
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return self.ruler(doc)
         table = doc.to_array(self.read)
-        if self._multi_match(table):
-            # rare ("there is", "gonna"): the stock ruler, whose order of overlapping
-            # matches the memo does not model
-            return self.ruler(doc)
+        windows = self._multi_windows(table) if self.multi else []
         memo = self._memo
         if len(memo) >= MEMO_LIMIT:
             memo.clear()
+        settable = table[:, self.settable] if windows else None
         for column, named in self.words.items():
             table[:, column] = np.where(named.mask(table[:, column]), table[:, column], 0)
         keys = [tuple(row) for row in table.tolist()]
@@ -176,8 +187,25 @@ class MemoAttributeRuler:
         for i, out in enumerate(outs):
             if out is None:  # something new: ask the ruler about this token on its own
                 outs[i] = memo.get(keys[i]) or self._alone(doc, i, keys[i])
+        for start, end in windows:  # rare ("there is", "gonna"): the ruler on just those words
+            outs[start:end] = self._window(doc, start, end, settable[start:end])  # type: ignore[index]
         doc.from_array(self.write, np.array(outs, dtype=np.uint64))
         return doc
+
+    def _window(self, doc: Doc, start: int, end: int,
+                settable: np.ndarray) -> list[tuple[int, ...]]:
+        """The ruler's answers for the tokens of a multi-token match, read on those tokens alone.
+
+        Every match touching them lies inside the window, and the window holds no match the
+        whole document lacks, so the answers, overlaps and their order included, are the ones
+        the ruler gives in context."""
+        tokens = doc[start:end]
+        window = Doc(doc.vocab, words=[t.text for t in tokens],
+                     spaces=[bool(t.whitespace_) for t in tokens])
+        if self.settable:
+            window.from_array([self.read[c] for c in self.settable], settable)
+        self.ruler(window)
+        return [tuple(row) for row in window.to_array(self.write).tolist()]
 
     def _alone(self, doc: Doc, i: int, key: tuple[int, ...]) -> tuple[int, ...]:
         """The ruler's answer for token ``i`` in a one-token document with its attributes:
@@ -224,7 +252,7 @@ def _attribute_memo(ruler: Any, strings: Any) -> MemoAttributeRuler | None:
                     return None  # a word test the memo cannot reduce to a word list
     read = list(dict.fromkeys(tested + written))
     write = list(dict.fromkeys(written))
-    words = {read.index(attr): _Words(hashes, patterns[attr], strings)
+    words = {read.index(attr): _Test(hashes, patterns[attr], strings)
              for attr, hashes in named.items() if attr in read}
     try:
         multi = [[[_Condition(read.index(IDS[name.upper()]), value, strings)
