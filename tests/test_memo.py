@@ -54,3 +54,16 @@ def test_a_ruler_with_patterns_beyond_the_memo_stays_the_stock_one():
     memoise(nlp)
     assert nlp.pipe_names == ["attribute_ruler"]
     assert [t.lemma_ for t in nlp("very very big")][-1] == "big"
+
+
+def test_the_lemmatizer_word_lists_keep_their_words_and_order_with_set_lookups():
+    stock = spacy.load(DEFAULT_MODEL)
+    memo = spacy.load(DEFAULT_MODEL)
+    memoise(memo)
+    memo("The deployed troops deployed again.")  # the first document indexes the lists
+    before = stock.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    after = memo.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    for key, words in before.items():
+        assert list(after[key]) == words
+        assert words[len(words) // 2] in after[key]
+        assert "zzqx-not-a-word" not in after[key]
