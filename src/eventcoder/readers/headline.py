@@ -34,6 +34,7 @@ QUANTITY = frozenset({"half", "a", "dozen", "dozens", "hundred", "hundreds", "th
                       "thousands", "million", "millions", "two", "three", "four", "five", "ten"})
 LINKS = frozenset({"to", "of", "be"})  # "vows to ...", "possibility of ...", "set to be ..."
 
+CACHE_LIMIT = 200_000  # title words remembered before the cache starts afresh
 Forms = dict[str, frozenset[str]]  # a word's own form and lemmas -> parts of speech they can be
 
 
@@ -71,6 +72,8 @@ class Lemmas:
     def __call__(self, form: str) -> Forms:
         found = self.cache.get(form)
         if found is None:
+            if len(self.cache) >= CACHE_LIMIT:  # a long-running service meets ever new words
+                self.cache.clear()
             found = self.cache[form] = self._lookup(form)
         return found
 
