@@ -381,3 +381,15 @@ def test_a_region_after_a_comma_stops_at_the_end_of_the_sentence(gaz):
     text = "Storms hit Afton, St. Louis County, on Sunday."
     start = text.index("Afton")
     assert words_around(text, start, start + 5, "Afton", gaz)[1] == "St. Louis"
+
+
+def test_a_continent_adjective_places_an_unknown_institution_on_its_continent(gaz):
+    text = (
+        "Farmers in Lyon protested on Monday against a plan of the European Parliamentary "
+        "Budget Office; the British Consulate in Lyon stayed shut."
+    )
+    names = ("Lyon", "European Parliamentary Budget Office", "British Consulate")
+    got = Resolver(gaz).resolve(_mentions(text, *names), backoff=True)
+    assert got[1].candidate.feature == "CONT" and got[1].candidate.name == "Europe"
+    # a country's adjective is no such evidence: a consulate abroad stays in the story's town
+    assert got[2].candidate == got[0].candidate

@@ -336,6 +336,10 @@ def _has_parent(c: Candidate, parents: tuple[Candidate, ...]) -> bool:
                for p in parents)
 
 
+# Features whose adjective stands for them inside an organisation's name: a continent's
+# ('European Commission', 'African Union'); a country's adjective is as often an embassy or a
+# school abroad ('the British Embassy Tokyo') as an institution at home
+NAMED_BY_ADJECTIVE = frozenset({"CONT"})
 BIG_PART = 100_000  # a town this big named inside an unknown name is taken at its word
 
 
@@ -595,9 +599,11 @@ class Resolver:
                     continue
                 # a county's bare name inside another name ('Fire Island', 'Craven Cottage')
                 # is rarely the county: 'Island County', 'Craven County' are not candidates
+                # an adjective names a place inside a name only when it is a continent's
                 found = tuple(
                     c for c in self.gaz.candidates(" ".join(part), fuzzy=False)
-                    if c.match != "demonym" and not (c.feature == "ADM2" and c.match == "variant")
+                    if (c.match != "demonym" or c.feature in NAMED_BY_ADJECTIVE)
+                    and not (c.feature == "ADM2" and c.match == "variant")
                 )
                 if found:
                     return found
