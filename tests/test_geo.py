@@ -393,3 +393,23 @@ def test_a_continent_adjective_places_an_unknown_institution_on_its_continent(ga
     assert got[1].candidate.feature == "CONT" and got[1].candidate.name == "Europe"
     # a country's adjective is no such evidence: a consulate abroad stays in the story's town
     assert got[2].candidate == got[0].candidate
+
+
+def test_initials_stand_for_the_place_the_story_spells_out(gaz):
+    text = (
+        "Ministers of Bosnia and Herzegovina met in Sarajevo. BiH officials said B&H would "
+        "sign; the UAE and Qatar sent envoys."
+    )
+    names = ("Bosnia and Herzegovina", "Sarajevo", "B&H", "UAE")
+    got = Resolver(gaz).resolve(_mentions(text, *names))
+    assert got[2].candidate == got[0].candidate and got[0].candidate.feature == "PCLI"
+    assert got[3].candidate.country == "ARE"  # no spelled-out name: its own entries
+
+
+def test_initials_of_names():
+    from eventcoder.geo.resolve import initials
+
+    assert initials("Trinidad and Tobago") == ("TT", "T&T")
+    assert initials("New South Wales") == ("NSW", "NSW")
+    assert initials("Democratic Republic of the Congo")[0] == "DRC"
+    assert initials("Paris") == ("", "")

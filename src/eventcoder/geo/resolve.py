@@ -398,6 +398,40 @@ def not_a_town(cands: tuple[Candidate, ...], m: Mention) -> tuple[Candidate, ...
     return tuple(c for c in cands if not c.feature.startswith("PPL"))
 
 
+INITIALISM = re.compile(r"^(?:[A-Z]\.?&?){2,5}$")
+INITIALS_SKIP = frozenset({"of", "the", "de", "du", "la"})
+
+
+def initials(name: str) -> tuple[str, str]:
+    """A multi-word name's initials, with 'and' dropped and as '&': 'Trinidad and Tobago' gives
+    ('TT', 'T&T'); 'Democratic Republic of the Congo' ('DRC', 'DRC')."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in INITIALS_SKIP]
+    if len(words) < 2:
+        return "", ""
+    plain = "".join(w[0].upper() for w in words if w.lower() != "and")
+    amp = "".join("&" if w.lower() == "and" else w[0].upper() for w in words)
+    return plain, amp
+
+
+def _spell_out_initials(mentions: list[Mention], cands: list[tuple[Candidate, ...]]) -> None:
+    """'T&T', 'NSW', 'DRC': initials stand for the place the story spells out in full ('Trinidad
+    and Tobago', 'New South Wales'); that name's entries replace the initials' own namesakes
+    (a Cypriot village 'Siá', the Trinidad in Colorado)."""
+    short = [i for i, m in enumerate(mentions) if INITIALISM.match(m.text.strip())]
+    if not short:
+        return
+    spelled: dict[str, int] = {}
+    for j, m in enumerate(mentions):
+        if cands[j]:
+            for key in initials(m.text):
+                if key:
+                    spelled.setdefault(key, j)
+    for i in short:
+        j = spelled.get(mentions[i].text.strip().replace(".", ""))
+        if j is not None:
+            cands[i] = cands[j]
+
+
 class Resolver:
     """Resolves every toponym of one document together."""
 
@@ -414,6 +448,7 @@ class Resolver:
         cands = [
             not_a_town(plausible(self.gaz.candidates(m.text), m.text), m) for m in mentions
         ]
+        _spell_out_initials(mentions, cands)
         via = ["name"] * len(mentions)
         if backoff:
             for i, m in enumerate(mentions):
