@@ -413,3 +413,18 @@ def test_initials_of_names():
     assert initials("New South Wales") == ("NSW", "NSW")
     assert initials("Democratic Republic of the Congo")[0] == "DRC"
     assert initials("Paris") == ("", "")
+
+
+def test_a_name_the_text_puts_in_a_town_lies_near_that_town(gaz):
+    from eventcoder.geo.recognise import host_of
+
+    text = "She trained at Paris in London, then cooked at Hope in Birmingham for years."
+    names = ("Paris", "London", "Hope", "Birmingham")
+    mentions = _mentions(text, *names)
+    for m in mentions:
+        m.host = host_of(text, m.start, m.end)
+    assert [m.host for m in mentions] == ["London", None, "Birmingham", None]
+    got = Resolver(gaz).resolve(mentions, backoff=True)
+    london, paris = got[1].candidate, got[0].candidate
+    assert haversine_km(paris.lat, paris.lon, london.lat, london.lon) <= 50
+    assert host_of("a hymn by Gregory of Narek in Rome", 19, 24) is None

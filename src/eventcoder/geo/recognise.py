@@ -498,7 +498,8 @@ def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
         relative = _RELATIVE.search(before)
         found.append(
             Found(
-                Mention(start, end, name, hint, parent, owner_of(text, start)),
+                Mention(start, end, name, hint, parent, owner_of(text, start),
+                        host_of(text, start, end)),
                 relative=bool(relative),
                 relative_start=(start - len(before) + relative.start()) if relative else None,
                 unknown=unknown,
@@ -553,6 +554,19 @@ def listed(text: str, end: int) -> bool:
     Seattle'). Still a place-like context for recognition: a list of places."""
     chained = _CHAINED.match(text[end:end + 30])
     return bool(chained and _LIST_GOES_ON.match(text, end + chained.end()))
+
+
+# 'August in New Orleans', 'the CHU in Montpellier': the capitalised name right after 'in'
+_IN_TOWN = re.compile(r"\s+in\s+([A-Z][\w\-'\u2019]+(?:\s[A-Z][\w\-'\u2019]+)*)")
+
+
+def host_of(text: str, start: int, end: int) -> str | None:
+    """The name after 'in' right behind a toponym ("August in New Orleans"), if any. Not
+    after 'of': in 'Gregory of Narek in Rome' the town holds the whole phrase, not Narek."""
+    if text[max(0, start - 4):start].lower() == " of ":
+        return None
+    found = _IN_TOWN.match(text, end, min(len(text), end + 60))
+    return found.group(1) if found else None
 
 
 def owner_of(text: str, start: int) -> str | None:

@@ -74,6 +74,7 @@ class Mention:
     hint: str | None = None
     parent: str | None = None
     owner: str | None = None  # 'London' of "London's Heathrow": the name lies in that town
+    host: str | None = None  # 'New Orleans' of "August in New Orleans": the name after 'in'
 
 
 @dataclass(slots=True)
@@ -491,7 +492,39 @@ class Resolver:
             self._back_off(out, evidence, parents_of)
         if any(m.owner for m in mentions):
             self._owned(out, cands, backoff)
+        if any(m.host for m in mentions):
+            self._hosted(out, cands, backoff)
         return out
+
+    @staticmethod
+    def _hosted(
+        out: list[Resolution], cands: list[tuple[Candidate, ...]], backoff: bool
+    ) -> None:
+        """"August in New Orleans", "the CHU in Montpellier": a name the text puts in a town it
+        names right after it lies within a town's reach of that town. An entry of the name
+        there wins over a far namesake (a Californian August); with none, and with
+        ``backoff``, the name is placed at the town itself."""
+        by_start = {r.mention.start: r for r in out}
+        for i, r in enumerate(out):
+            m, c = r.mention, r.candidate
+            if not m.host or r.via != "name" or c is None:
+                continue
+            if c.feature in ADMIN_FEATURES | POINT_FREE:
+                continue
+            host = next((by_start[s] for s in range(m.end + 4, m.end + 8) if s in by_start
+                         and by_start[s].mention.text == m.host), None)
+            town = host.candidate if host is not None else None
+            if (town is None or host.via != "name" or town.match == "skeleton"
+                    or not town.feature.startswith("PPL")):
+                continue
+            if haversine_km(c.lat, c.lon, town.lat, town.lon) <= OWNED_KM:
+                continue
+            close = [x for x in cands[i]
+                     if haversine_km(x.lat, x.lon, town.lat, town.lon) <= OWNED_KM]
+            if close:
+                r.candidate = max(close, key=lambda x: x.population)
+            elif backoff:
+                r.candidate, r.via = town, "near"
 
     @staticmethod
     def _owned(
