@@ -428,3 +428,11 @@ def test_a_name_the_text_puts_in_a_town_lies_near_that_town(gaz):
     london, paris = got[1].candidate, got[0].candidate
     assert haversine_km(paris.lat, paris.lon, london.lat, london.lon) <= 50
     assert host_of("a hymn by Gregory of Narek in Rome", 19, 24) is None
+
+
+def test_a_compass_word_before_a_country_names_the_country(gaz):
+    text = "Drought hit farms across Northern Argentina and Eastern Kenya this spring."
+    got = Resolver(gaz).resolve(_mentions(text, "Northern Argentina", "Eastern Kenya"))
+    assert [(r.candidate.name, r.candidate.feature) for r in got] == [
+        ("Argentina", "PCLI"), ("Kenya", "PCLI")
+    ]

@@ -221,6 +221,14 @@ def _generic_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _compass_words() -> frozenset[str]:
+    return frozenset(
+        r["word"] for r in read_curated_csv(data_file("facility_words.csv"))
+        if r["kind"] == "compass"
+    )
+
+
+@lru_cache(maxsize=1)
 def _site_heads() -> frozenset[str]:
     return frozenset(
         r["word"] for r in read_curated_csv(data_file("facility_words.csv"))
@@ -449,6 +457,9 @@ class Resolver:
         cands = [
             not_a_town(plausible(self.gaz.candidates(m.text), m.text), m) for m in mentions
         ]
+        for i, m in enumerate(mentions):
+            if all(c.match == "skeleton" for c in cands[i]):
+                cands[i] = self._compass_part(m.text) or cands[i]
         _spell_out_initials(mentions, cands)
         via = ["name"] * len(mentions)
         if backoff:
@@ -656,6 +667,17 @@ class Resolver:
             return True
         near = ev.nearest_km(c, index)
         return near is not None and near < 50
+
+    def _compass_part(self, text: str) -> tuple[Candidate, ...]:
+        """'South Venezuela', 'Western US': a compass word before a country or a sea the
+        gazetteer knows names a part of it; with no entry of its own, the name is the
+        country's. Not a state's or a province's: 'Southern California' lies hundreds of km
+        from California's middle, nearer the story's own towns."""
+        first, _, rest = text.partition(" ")
+        if not rest or first.lower() not in _compass_words():
+            return ()
+        return tuple(c for c in self.gaz.candidates(rest, fuzzy=False)
+                     if c.feature in POINT_FREE - {"RGN"} and c.match != "demonym")
 
     def _part_candidates(self, text: str) -> tuple[Candidate, ...]:
         """Candidates of the longest known place name inside an unknown multi-word name."""
