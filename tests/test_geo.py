@@ -436,3 +436,14 @@ def test_a_compass_word_before_a_country_names_the_country(gaz):
     assert [(r.candidate.name, r.candidate.feature) for r in got] == [
         ("Argentina", "PCLI"), ("Kenya", "PCLI")
     ]
+
+
+def test_a_loose_respelling_in_a_country_the_story_does_not_name_is_a_guess(gaz):
+    text = (
+        "A new school opened in Madinaty on Sunday, parents in Cairo said, and another will "
+        "open next year in Alexandria and Giza."
+    )
+    names = ("Madinaty", "Cairo", "Alexandria", "Giza")
+    assert Resolver(gaz).resolve(_mentions(text, *names))[0].candidate.match == "skeleton"
+    got = Resolver(gaz).resolve(_mentions(text, *names), backoff=True)
+    assert got[0].candidate.country == "EGY" and got[0].via in ("near", "focus")

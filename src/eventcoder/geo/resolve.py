@@ -593,6 +593,11 @@ class Resolver:
         starts = {r.mention.start: i for i, r in enumerate(out)}
         for i, r in enumerate(out):
             c = r.candidate
+            if (c is not None and r.via == "name" and c.match == "skeleton" and c.country
+                    and ev.others_vote(i) and ev.country_votes(c.country, i) < 0.5):
+                # a loose respelling in a country nothing else in the story supports is a
+                # guess, no better than not knowing the name ('Madinaty' is not Medina)
+                c = r.candidate = None
             town = self._town_after(out, starts, r, placed, main) if r.via != "name" else None
             if town is not None:
                 r.candidate, r.via = town, "near"
