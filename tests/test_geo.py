@@ -447,3 +447,16 @@ def test_a_loose_respelling_in_a_country_the_story_does_not_name_is_a_guess(gaz)
     assert Resolver(gaz).resolve(_mentions(text, *names))[0].candidate.match == "skeleton"
     got = Resolver(gaz).resolve(_mentions(text, *names), backoff=True)
     assert got[0].candidate.country == "EGY" and got[0].via in ("near", "focus")
+
+
+def test_a_peoples_adjective_names_its_land_across_borders(gaz):
+    text = "Kurdish fighters held the line near Qamishli as Turkish jets flew over Syria."
+    got = Resolver(gaz).resolve(_mentions(text, "Kurdish", "Qamishli", "Turkish", "Syria"))
+    assert got[0].candidate.name == "Kurdistan" and got[0].candidate.match == "demonym"
+    assert got[2].candidate.name == "Turkey"
+
+
+def test_the_first_island_of_a_two_island_country_names_the_country(gaz):
+    text = "Ministers from Trinidad and Barbados met in Bridgetown on Friday."
+    got = Resolver(gaz).resolve(_mentions(text, "Trinidad", "Barbados", "Bridgetown"))
+    assert got[0].candidate.country == "TTO"

@@ -224,7 +224,7 @@ def _country_rows(countries: list[list[str]], cities: Iterable[PlaceRow]) -> lis
     demonyms: dict[str, list[str]] = defaultdict(list)
     short: dict[str, list[str]] = defaultdict(list)
     for r in read_curated_csv(data_file("demonyms.csv")):
-        if r["alpha2"].startswith("@") or "-" in r["alpha2"]:
+        if r["alpha2"][:1] in ("@", "=") or "-" in r["alpha2"]:
             continue
         demonyms[r["alpha2"]].extend(_split(r["demonyms"]))
         short[r["alpha2"]].extend(_split(r.get("aliases")))
@@ -329,6 +329,11 @@ def _continent_rows() -> list[PlaceRow]:
 
 
 def _curated_rows() -> list[PlaceRow]:
+    # 'Kurdish': a people's land across borders, keyed '=Name' in demonyms.csv
+    demonyms = {
+        r["alpha2"][1:]: _split(r["demonyms"])
+        for r in read_curated_csv(data_file("demonyms.csv")) if r["alpha2"].startswith("=")
+    }
     out = []
     for r in read_curated_csv(data_file("places.csv")):
         out.append(
@@ -339,6 +344,7 @@ def _curated_rows() -> list[PlaceRow]:
                 geonames_id=int(r["geonames_id"]) if r.get("geonames_id") else None,
                 admin1=r.get("admin1") or None, source="curated:" + r.get("source", ""),
                 aliases=_split(r.get("aliases")),
+                demonyms=demonyms.get(r["name"], ()),
             )
         )
     return out
