@@ -460,3 +460,19 @@ def test_the_first_island_of_a_two_island_country_names_the_country(gaz):
     text = "Ministers from Trinidad and Barbados met in Bridgetown on Friday."
     got = Resolver(gaz).resolve(_mentions(text, "Trinidad", "Barbados", "Bridgetown"))
     assert got[0].candidate.country == "TTO"
+
+
+def test_bare_street_names_before_streets_are_streets_not_towns(gaz):
+    text = (
+        "Police in Milwaukee closed the corner of Madison and Lincoln streets after a crash "
+        "near the Wells/Jackson intersection on Friday."
+    )
+    names = ("Milwaukee", "Madison", "Lincoln", "Wells")
+    mentions = [
+        Mention(m.start, m.end, m.text, words_around(text, m.start, m.end, m.text, gaz)[0])
+        for m in _mentions(text, *names)
+    ]
+    assert [m.hint for m in mentions] == [None, "STREET", "STREET", "STREET"]
+    got = Resolver(gaz).resolve(mentions, backoff=True)
+    assert all(r.candidate == got[0].candidate for r in got[1:])
+    assert Resolver(gaz).resolve(mentions)[1].candidate is None

@@ -45,6 +45,11 @@ _PREFIX = re.compile(
     re.I,
 )
 _THE = re.compile(r"\bthe\s+$", re.I)
+# 'Bourbon and Dauphine streets', 'the Chartres/Franklin intersection': a street's bare name
+_STREET_AFTER = re.compile(
+    r"^(?:\s*(?:/|and|&)\s*[A-Z][\w'\u2019.-]*(?:\s[A-Z][\w'\u2019.-]*)?)?\s+"
+    r"(?:streets|avenues|roads|boulevards|intersection)\b"
+)
 _NEXT_WORD = re.compile(r"^[ \t]+([A-Z][a-z]+)\b")
 _PREFIX_HINT = {"port": "PRT", "camp": "CMP", "city": None, "town": None, "village": None}
 _POSSESSIVE_PARENT = re.compile(
@@ -473,7 +478,7 @@ def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
                 # a street or building the model calls a place ('the White House' too, not
                 # the town): kept, to be placed through the town inside or beside its name,
                 # at a coarser precision
-                if not is_site_name(name):
+                if not is_site_name(name) and hint != "STREET":
                     continue
                 unknown = True
         else:
@@ -533,6 +538,8 @@ def words_around(
         word = word_after.group(1).lower()
         hint = "TOWN" if word in _words()["paper"] else "GOV" if word in _words()["governor"] \
             else None
+    if hint is None and _STREET_AFTER.match(after):
+        hint = "STREET"  # a street's bare name, not the town that bears it
     if hint is None and _THE.search(before):
         hint = "THE"  # 'the Red Sea', 'the Sahel': English puts 'the' before seas and regions
     possessive = _POSSESSIVE_PARENT.search(before)

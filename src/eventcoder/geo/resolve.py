@@ -70,7 +70,7 @@ class Mention:
     start: int
     end: int
     text: str
-    # PRT | AIRB | ADM | CMP | OILF | GASF | PSTB | MILB | THE | TOWN | GOV
+    # PRT | AIRB | ADM | CMP | OILF | GASF | PSTB | MILB | THE | TOWN | GOV | STREET
     hint: str | None = None
     parent: str | None = None
     owner: str | None = None  # 'London' of "London's Heathrow": the name lies in that town
@@ -402,6 +402,8 @@ def not_a_town(cands: tuple[Candidate, ...], m: Mention) -> tuple[Candidate, ...
     """'the White House', 'the Trump Tower': English names a town without 'the', so a site's
     name written with it ('House', 'Tower', 'Castle' ...) is the building, not the small town
     that bears the same name; such towns are dropped and the name is placed as a site."""
+    if m.hint == "STREET":  # 'Bourbon and Dauphine streets': streets, whatever bears the name
+        return ()
     if m.hint != "THE" or not is_site_name(m.text):
         return cands
     return tuple(c for c in cands if not c.feature.startswith("PPL"))
