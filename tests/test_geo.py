@@ -476,3 +476,19 @@ def test_bare_street_names_before_streets_are_streets_not_towns(gaz):
     got = Resolver(gaz).resolve(mentions, backoff=True)
     assert all(r.candidate == got[0].candidate for r in got[1:])
     assert Resolver(gaz).resolve(mentions)[1].candidate is None
+
+
+def test_an_airport_has_no_short_name_made_of_descriptive_words(gaz):
+    # 'Mc Kenzie Bridge State Airport' less its town is 'State': no short name of the airfield
+    assert not any(c.feature in ("AIRP", "AIRB") for c in gaz.candidates("State"))
+    assert not any(c.feature in ("AIRP", "AIRB") for c in gaz.candidates("Municipal"))
+    assert any(c.feature == "AIRP" for c in gaz.candidates("Heathrow"))
+
+
+def test_australian_state_short_forms_name_their_state(gaz):
+    text = "Beaches near Perth in WA reopened, while NSW and Qld kept theirs shut."
+    got = Resolver(gaz).resolve(_mentions(text, "Perth", "WA", "NSW", "Qld"))
+    assert [(r.candidate.country, r.candidate.feature) for r in got[1:]] == [("AUS", "ADM1")] * 3
+    text = "Boeing in Seattle, WA said on Monday it would hire in Everett."
+    got = Resolver(gaz).resolve(_mentions(text, "Seattle", "WA", "Everett"))
+    assert got[1].candidate.name == "Washington"
