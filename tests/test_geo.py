@@ -381,3 +381,114 @@ def test_a_region_after_a_comma_stops_at_the_end_of_the_sentence(gaz):
     text = "Storms hit Afton, St. Louis County, on Sunday."
     start = text.index("Afton")
     assert words_around(text, start, start + 5, "Afton", gaz)[1] == "St. Louis"
+
+
+def test_a_continent_adjective_places_an_unknown_institution_on_its_continent(gaz):
+    text = (
+        "Farmers in Lyon protested on Monday against a plan of the European Parliamentary "
+        "Budget Office; the British Consulate in Lyon stayed shut."
+    )
+    names = ("Lyon", "European Parliamentary Budget Office", "British Consulate")
+    got = Resolver(gaz).resolve(_mentions(text, *names), backoff=True)
+    assert got[1].candidate.feature == "CONT" and got[1].candidate.name == "Europe"
+    # a country's adjective is no such evidence: a consulate abroad stays in the story's town
+    assert got[2].candidate == got[0].candidate
+
+
+def test_initials_stand_for_the_place_the_story_spells_out(gaz):
+    text = (
+        "Ministers of Bosnia and Herzegovina met in Sarajevo. BiH officials said B&H would "
+        "sign; the UAE and Qatar sent envoys."
+    )
+    names = ("Bosnia and Herzegovina", "Sarajevo", "B&H", "UAE")
+    got = Resolver(gaz).resolve(_mentions(text, *names))
+    assert got[2].candidate == got[0].candidate and got[0].candidate.feature == "PCLI"
+    assert got[3].candidate.country == "ARE"  # no spelled-out name: its own entries
+
+
+def test_initials_of_names():
+    from eventcoder.geo.resolve import initials
+
+    assert initials("Trinidad and Tobago") == ("TT", "T&T")
+    assert initials("New South Wales") == ("NSW", "NSW")
+    assert initials("Democratic Republic of the Congo")[0] == "DRC"
+    assert initials("Paris") == ("", "")
+
+
+def test_a_name_the_text_puts_in_a_town_lies_near_that_town(gaz):
+    from eventcoder.geo.recognise import host_of
+
+    text = "She trained at Paris in London, then cooked at Hope in Birmingham for years."
+    names = ("Paris", "London", "Hope", "Birmingham")
+    mentions = _mentions(text, *names)
+    for m in mentions:
+        m.host = host_of(text, m.start, m.end)
+    assert [m.host for m in mentions] == ["London", None, "Birmingham", None]
+    got = Resolver(gaz).resolve(mentions, backoff=True)
+    london, paris = got[1].candidate, got[0].candidate
+    assert haversine_km(paris.lat, paris.lon, london.lat, london.lon) <= 50
+    assert host_of("a hymn by Gregory of Narek in Rome", 19, 24) is None
+
+
+def test_a_compass_word_before_a_country_names_the_country(gaz):
+    text = "Drought hit farms across Northern Argentina and Eastern Kenya this spring."
+    got = Resolver(gaz).resolve(_mentions(text, "Northern Argentina", "Eastern Kenya"))
+    assert [(r.candidate.name, r.candidate.feature) for r in got] == [
+        ("Argentina", "PCLI"), ("Kenya", "PCLI")
+    ]
+
+
+def test_a_loose_respelling_in_a_country_the_story_does_not_name_is_a_guess(gaz):
+    text = (
+        "A new school opened in Madinaty on Sunday, parents in Cairo said, and another will "
+        "open next year in Alexandria and Giza."
+    )
+    names = ("Madinaty", "Cairo", "Alexandria", "Giza")
+    assert Resolver(gaz).resolve(_mentions(text, *names))[0].candidate.match == "skeleton"
+    got = Resolver(gaz).resolve(_mentions(text, *names), backoff=True)
+    assert got[0].candidate.country == "EGY" and got[0].via in ("near", "focus")
+
+
+def test_a_peoples_adjective_names_its_land_across_borders(gaz):
+    text = "Kurdish fighters held the line near Qamishli as Turkish jets flew over Syria."
+    got = Resolver(gaz).resolve(_mentions(text, "Kurdish", "Qamishli", "Turkish", "Syria"))
+    assert got[0].candidate.name == "Kurdistan" and got[0].candidate.match == "demonym"
+    assert got[2].candidate.name == "Turkey"
+
+
+def test_the_first_island_of_a_two_island_country_names_the_country(gaz):
+    text = "Ministers from Trinidad and Barbados met in Bridgetown on Friday."
+    got = Resolver(gaz).resolve(_mentions(text, "Trinidad", "Barbados", "Bridgetown"))
+    assert got[0].candidate.country == "TTO"
+
+
+def test_bare_street_names_before_streets_are_streets_not_towns(gaz):
+    text = (
+        "Police in Milwaukee closed the corner of Madison and Lincoln streets after a crash "
+        "near the Wells/Jackson intersection on Friday."
+    )
+    names = ("Milwaukee", "Madison", "Lincoln", "Wells")
+    mentions = [
+        Mention(m.start, m.end, m.text, words_around(text, m.start, m.end, m.text, gaz)[0])
+        for m in _mentions(text, *names)
+    ]
+    assert [m.hint for m in mentions] == [None, "STREET", "STREET", "STREET"]
+    got = Resolver(gaz).resolve(mentions, backoff=True)
+    assert all(r.candidate == got[0].candidate for r in got[1:])
+    assert Resolver(gaz).resolve(mentions)[1].candidate is None
+
+
+def test_an_airport_has_no_short_name_made_of_descriptive_words(gaz):
+    # 'Mc Kenzie Bridge State Airport' less its town is 'State': no short name of the airfield
+    assert not any(c.feature in ("AIRP", "AIRB") for c in gaz.candidates("State"))
+    assert not any(c.feature in ("AIRP", "AIRB") for c in gaz.candidates("Municipal"))
+    assert any(c.feature == "AIRP" for c in gaz.candidates("Heathrow"))
+
+
+def test_australian_state_short_forms_name_their_state(gaz):
+    text = "Beaches near Perth in WA reopened, while NSW and Qld kept theirs shut."
+    got = Resolver(gaz).resolve(_mentions(text, "Perth", "WA", "NSW", "Qld"))
+    assert [(r.candidate.country, r.candidate.feature) for r in got[1:]] == [("AUS", "ADM1")] * 3
+    text = "Boeing in Seattle, WA said on Monday it would hire in Everett."
+    got = Resolver(gaz).resolve(_mentions(text, "Seattle", "WA", "Everett"))
+    assert got[1].candidate.name == "Washington"

@@ -224,7 +224,7 @@ def _country_rows(countries: list[list[str]], cities: Iterable[PlaceRow]) -> lis
     demonyms: dict[str, list[str]] = defaultdict(list)
     short: dict[str, list[str]] = defaultdict(list)
     for r in read_curated_csv(data_file("demonyms.csv")):
-        if r["alpha2"].startswith("@") or "-" in r["alpha2"]:
+        if r["alpha2"][:1] in ("@", "=") or "-" in r["alpha2"]:
             continue
         demonyms[r["alpha2"]].extend(_split(r["demonyms"]))
         short[r["alpha2"]].extend(_split(r.get("aliases")))
@@ -288,8 +288,18 @@ def _city_rows(admin1_names: dict[str, str]) -> list[PlaceRow]:
     return out
 
 
+def _descriptive(bare: str, words: frozenset[str]) -> bool:
+    """'State', 'County Regional', 'Air Base': what is left of an airport's name without its
+    town only describes it; as a short name it would match every 'State' in the news."""
+    return all(w.strip("()/.,").lower() in words for w in bare.split())
+
+
 def _airport_rows() -> list[PlaceRow]:
     out = []
+    descriptors = frozenset(
+        r["word"] for name in ("airport_words.csv", "facility_words.csv")
+        for r in read_curated_csv(data_file(name))
+    )
     with _pkg_file("airportsdata", "airports.csv").open(encoding="utf-8") as handle:
         for r in csv.DictReader(handle):
             name = r["name"]
@@ -299,7 +309,8 @@ def _airport_rows() -> list[PlaceRow]:
             short = _AIRPORT_SUFFIX.sub("", name)
             if city and short.startswith(city + " ") and len(short) > len(city) + 3:
                 bare = short[len(city) + 1:]
-                aliases.update({bare, bare + " Airport"})
+                if not _descriptive(bare, descriptors):
+                    aliases.update({bare, bare + " Airport"})
             out.append(
                 PlaceRow(
                     name=name, lat=float(r["lat"]), lon=float(r["lon"]), country=r["country"],
@@ -329,6 +340,11 @@ def _continent_rows() -> list[PlaceRow]:
 
 
 def _curated_rows() -> list[PlaceRow]:
+    # 'Kurdish': a people's land across borders, keyed '=Name' in demonyms.csv
+    demonyms = {
+        r["alpha2"][1:]: _split(r["demonyms"])
+        for r in read_curated_csv(data_file("demonyms.csv")) if r["alpha2"].startswith("=")
+    }
     out = []
     for r in read_curated_csv(data_file("places.csv")):
         out.append(
@@ -339,6 +355,7 @@ def _curated_rows() -> list[PlaceRow]:
                 geonames_id=int(r["geonames_id"]) if r.get("geonames_id") else None,
                 admin1=r.get("admin1") or None, source="curated:" + r.get("source", ""),
                 aliases=_split(r.get("aliases")),
+                demonyms=demonyms.get(r["name"], ()),
             )
         )
     return out
@@ -464,6 +481,7 @@ def _fingerprint(geonames: Path | None) -> str:
         except metadata.PackageNotFoundError:
             parts.append(f"{dist}=?")
     for name in ("places.csv", "country_points.csv", "demonyms.csv", "admin_abbreviations.csv",
+                 "airport_words.csv", "facility_words.csv",
                  "admin1_points.csv"):
         parts.append(hashlib.sha256(data_file(name).read_bytes()).hexdigest()[:16])
     parts.append(Path(__file__).stat().st_size.__str__())

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from eventcoder.geo.gazetteer import Gazetteer
 from eventcoder.geo.outlet import outlet_country
-from eventcoder.geo.recognise import owner_of, words_around
+from eventcoder.geo.recognise import host_of, owner_of, words_around
 from eventcoder.geo.resolve import Mention, Resolver, haversine_km
 
 
@@ -114,7 +114,8 @@ class GeoScore:
 def _mention(text: str, gold: GoldToponym, gaz: Gazetteer) -> Mention:
     """The gold span as extract would see it: with the hint and parent its context gives."""
     hint, parent, _, _ = words_around(text, gold.start, gold.end, gold.text, gaz)
-    return Mention(gold.start, gold.end, gold.text, hint, parent, owner_of(text, gold.start))
+    return Mention(gold.start, gold.end, gold.text, hint, parent, owner_of(text, gold.start),
+                   host_of(text, gold.start, gold.end))
 
 
 def evaluate_file(

@@ -45,6 +45,11 @@ _PREFIX = re.compile(
     re.I,
 )
 _THE = re.compile(r"\bthe\s+$", re.I)
+# 'Bourbon and Dauphine streets', 'the Chartres/Franklin intersection': a street's bare name
+_STREET_AFTER = re.compile(
+    r"^(?:\s*(?:/|and|&)\s*[A-Z][\w'\u2019.-]*(?:\s[A-Z][\w'\u2019.-]*)?)?\s+"
+    r"(?:streets|avenues|roads|boulevards|intersection)\b"
+)
 _NEXT_WORD = re.compile(r"^[ \t]+([A-Z][a-z]+)\b")
 _PREFIX_HINT = {"port": "PRT", "camp": "CMP", "city": None, "town": None, "village": None}
 _POSSESSIVE_PARENT = re.compile(
@@ -473,7 +478,7 @@ def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
                 # a street or building the model calls a place ('the White House' too, not
                 # the town): kept, to be placed through the town inside or beside its name,
                 # at a coarser precision
-                if not is_site_name(name):
+                if not is_site_name(name) and hint != "STREET":
                     continue
                 unknown = True
         else:
@@ -498,7 +503,8 @@ def recognise(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Found]:
         relative = _RELATIVE.search(before)
         found.append(
             Found(
-                Mention(start, end, name, hint, parent, owner_of(text, start)),
+                Mention(start, end, name, hint, parent, owner_of(text, start),
+                        host_of(text, start, end)),
                 relative=bool(relative),
                 relative_start=(start - len(before) + relative.start()) if relative else None,
                 unknown=unknown,
@@ -532,6 +538,8 @@ def words_around(
         word = word_after.group(1).lower()
         hint = "TOWN" if word in _words()["paper"] else "GOV" if word in _words()["governor"] \
             else None
+    if hint is None and _STREET_AFTER.match(after):
+        hint = "STREET"  # a street's bare name, not the town that bears it
     if hint is None and _THE.search(before):
         hint = "THE"  # 'the Red Sea', 'the Sahel': English puts 'the' before seas and regions
     possessive = _POSSESSIVE_PARENT.search(before)
@@ -553,6 +561,19 @@ def listed(text: str, end: int) -> bool:
     Seattle'). Still a place-like context for recognition: a list of places."""
     chained = _CHAINED.match(text[end:end + 30])
     return bool(chained and _LIST_GOES_ON.match(text, end + chained.end()))
+
+
+# 'August in New Orleans', 'the CHU in Montpellier': the capitalised name right after 'in'
+_IN_TOWN = re.compile(r"\s+in\s+([A-Z][\w\-'\u2019]+(?:\s[A-Z][\w\-'\u2019]+)*)")
+
+
+def host_of(text: str, start: int, end: int) -> str | None:
+    """The name after 'in' right behind a toponym ("August in New Orleans"), if any. Not
+    after 'of': in 'Gregory of Narek in Rome' the town holds the whole phrase, not Narek."""
+    if text[max(0, start - 4):start].lower() == " of ":
+        return None
+    found = _IN_TOWN.match(text, end, min(len(text), end + 60))
+    return found.group(1) if found else None
 
 
 def owner_of(text: str, start: int) -> str | None:

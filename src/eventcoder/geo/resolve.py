@@ -70,10 +70,11 @@ class Mention:
     start: int
     end: int
     text: str
-    # PRT | AIRB | ADM | CMP | OILF | GASF | PSTB | MILB | THE | TOWN | GOV
+    # PRT | AIRB | ADM | CMP | OILF | GASF | PSTB | MILB | THE | TOWN | GOV | STREET
     hint: str | None = None
     parent: str | None = None
     owner: str | None = None  # 'London' of "London's Heathrow": the name lies in that town
+    host: str | None = None  # 'New Orleans' of "August in New Orleans": the name after 'in'
 
 
 @dataclass(slots=True)
@@ -220,6 +221,14 @@ def _generic_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _compass_words() -> frozenset[str]:
+    return frozenset(
+        r["word"] for r in read_curated_csv(data_file("facility_words.csv"))
+        if r["kind"] == "compass"
+    )
+
+
+@lru_cache(maxsize=1)
 def _site_heads() -> frozenset[str]:
     return frozenset(
         r["word"] for r in read_curated_csv(data_file("facility_words.csv"))
@@ -336,6 +345,10 @@ def _has_parent(c: Candidate, parents: tuple[Candidate, ...]) -> bool:
                for p in parents)
 
 
+# Features whose adjective stands for them inside an organisation's name: a continent's
+# ('European Commission', 'African Union'); a country's adjective is as often an embassy or a
+# school abroad ('the British Embassy Tokyo') as an institution at home
+NAMED_BY_ADJECTIVE = frozenset({"CONT"})
 BIG_PART = 100_000  # a town this big named inside an unknown name is taken at its word
 
 
@@ -389,9 +402,45 @@ def not_a_town(cands: tuple[Candidate, ...], m: Mention) -> tuple[Candidate, ...
     """'the White House', 'the Trump Tower': English names a town without 'the', so a site's
     name written with it ('House', 'Tower', 'Castle' ...) is the building, not the small town
     that bears the same name; such towns are dropped and the name is placed as a site."""
+    if m.hint == "STREET":  # 'Bourbon and Dauphine streets': streets, whatever bears the name
+        return ()
     if m.hint != "THE" or not is_site_name(m.text):
         return cands
     return tuple(c for c in cands if not c.feature.startswith("PPL"))
+
+
+INITIALISM = re.compile(r"^(?:[A-Z]\.?&?){2,5}$")
+INITIALS_SKIP = frozenset({"of", "the", "de", "du", "la"})
+
+
+def initials(name: str) -> tuple[str, str]:
+    """A multi-word name's initials, with 'and' dropped and as '&': 'Trinidad and Tobago' gives
+    ('TT', 'T&T'); 'Democratic Republic of the Congo' ('DRC', 'DRC')."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in INITIALS_SKIP]
+    if len(words) < 2:
+        return "", ""
+    plain = "".join(w[0].upper() for w in words if w.lower() != "and")
+    amp = "".join("&" if w.lower() == "and" else w[0].upper() for w in words)
+    return plain, amp
+
+
+def _spell_out_initials(mentions: list[Mention], cands: list[tuple[Candidate, ...]]) -> None:
+    """'T&T', 'NSW', 'DRC': initials stand for the place the story spells out in full ('Trinidad
+    and Tobago', 'New South Wales'); that name's entries replace the initials' own namesakes
+    (a Cypriot village 'Siá', the Trinidad in Colorado)."""
+    short = [i for i, m in enumerate(mentions) if INITIALISM.match(m.text.strip())]
+    if not short:
+        return
+    spelled: dict[str, int] = {}
+    for j, m in enumerate(mentions):
+        if cands[j]:
+            for key in initials(m.text):
+                if key:
+                    spelled.setdefault(key, j)
+    for i in short:
+        j = spelled.get(mentions[i].text.strip().replace(".", ""))
+        if j is not None:
+            cands[i] = cands[j]
 
 
 class Resolver:
@@ -410,6 +459,10 @@ class Resolver:
         cands = [
             not_a_town(plausible(self.gaz.candidates(m.text), m.text), m) for m in mentions
         ]
+        for i, m in enumerate(mentions):
+            if all(c.match == "skeleton" for c in cands[i]):
+                cands[i] = self._compass_part(m.text) or cands[i]
+        _spell_out_initials(mentions, cands)
         via = ["name"] * len(mentions)
         if backoff:
             for i, m in enumerate(mentions):
@@ -452,7 +505,39 @@ class Resolver:
             self._back_off(out, evidence, parents_of)
         if any(m.owner for m in mentions):
             self._owned(out, cands, backoff)
+        if any(m.host for m in mentions):
+            self._hosted(out, cands, backoff)
         return out
+
+    @staticmethod
+    def _hosted(
+        out: list[Resolution], cands: list[tuple[Candidate, ...]], backoff: bool
+    ) -> None:
+        """"August in New Orleans", "the CHU in Montpellier": a name the text puts in a town it
+        names right after it lies within a town's reach of that town. An entry of the name
+        there wins over a far namesake (a Californian August); with none, and with
+        ``backoff``, the name is placed at the town itself."""
+        by_start = {r.mention.start: r for r in out}
+        for i, r in enumerate(out):
+            m, c = r.mention, r.candidate
+            if not m.host or r.via != "name" or c is None:
+                continue
+            if c.feature in ADMIN_FEATURES | POINT_FREE:
+                continue
+            host = next((by_start[s] for s in range(m.end + 4, m.end + 8) if s in by_start
+                         and by_start[s].mention.text == m.host), None)
+            town = host.candidate if host is not None else None
+            if (town is None or host.via != "name" or town.match == "skeleton"
+                    or not town.feature.startswith("PPL")):
+                continue
+            if haversine_km(c.lat, c.lon, town.lat, town.lon) <= OWNED_KM:
+                continue
+            close = [x for x in cands[i]
+                     if haversine_km(x.lat, x.lon, town.lat, town.lon) <= OWNED_KM]
+            if close:
+                r.candidate = max(close, key=lambda x: x.population)
+            elif backoff:
+                r.candidate, r.via = town, "near"
 
     @staticmethod
     def _owned(
@@ -510,6 +595,11 @@ class Resolver:
         starts = {r.mention.start: i for i, r in enumerate(out)}
         for i, r in enumerate(out):
             c = r.candidate
+            if (c is not None and r.via == "name" and c.match == "skeleton" and c.country
+                    and ev.others_vote(i) and ev.country_votes(c.country, i) < 0.5):
+                # a loose respelling in a country nothing else in the story supports is a
+                # guess, no better than not knowing the name ('Madinaty' is not Medina)
+                c = r.candidate = None
             town = self._town_after(out, starts, r, placed, main) if r.via != "name" else None
             if town is not None:
                 r.candidate, r.via = town, "near"
@@ -585,6 +675,17 @@ class Resolver:
         near = ev.nearest_km(c, index)
         return near is not None and near < 50
 
+    def _compass_part(self, text: str) -> tuple[Candidate, ...]:
+        """'South Venezuela', 'Western US': a compass word before a country or a sea the
+        gazetteer knows names a part of it; with no entry of its own, the name is the
+        country's. Not a state's or a province's: 'Southern California' lies hundreds of km
+        from California's middle, nearer the story's own towns."""
+        first, _, rest = text.partition(" ")
+        if not rest or first.lower() not in _compass_words():
+            return ()
+        return tuple(c for c in self.gaz.candidates(rest, fuzzy=False)
+                     if c.feature in POINT_FREE - {"RGN"} and c.match != "demonym")
+
     def _part_candidates(self, text: str) -> tuple[Candidate, ...]:
         """Candidates of the longest known place name inside an unknown multi-word name."""
         words = text.replace("\u2019", "'").split()
@@ -595,9 +696,11 @@ class Resolver:
                     continue
                 # a county's bare name inside another name ('Fire Island', 'Craven Cottage')
                 # is rarely the county: 'Island County', 'Craven County' are not candidates
+                # an adjective names a place inside a name only when it is a continent's
                 found = tuple(
                     c for c in self.gaz.candidates(" ".join(part), fuzzy=False)
-                    if c.match != "demonym" and not (c.feature == "ADM2" and c.match == "variant")
+                    if (c.match != "demonym" or c.feature in NAMED_BY_ADJECTIVE)
+                    and not (c.feature == "ADM2" and c.match == "variant")
                 )
                 if found:
                     return found
