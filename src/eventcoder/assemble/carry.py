@@ -15,7 +15,7 @@ from eventcoder.assemble.link import Candidate
 from eventcoder.assemble.within import Group, place_noun
 from eventcoder.kb.loader import load_yaml
 from eventcoder.model import Event
-from eventcoder.readers.hits import PlaceHit
+from eventcoder.readers.hits import PlaceHit, TimeHit
 
 
 @lru_cache(maxsize=1)
@@ -104,3 +104,44 @@ def carried_place(group: Group, told_at: Told, places: list[PlaceHit]) -> PlaceH
         if not _other_places(sent, places, before):
             return before
     return None
+
+
+@lru_cache(maxsize=1)
+def _casualty_words() -> frozenset[str]:
+    story = load_yaml("triggers").get("story") or {}
+    return frozenset(str(w).lower() for w in story.get("casualty") or () if " " not in str(w))
+
+
+def _tells_a_death(sent: Span) -> bool:
+    words = _casualty_words()
+    return any(t.lemma_.lower() in words and not any(c.dep_ == "neg" for c in t.children)
+               for t in sent)
+
+
+def told_after(group: Group, acts_at: set[int], places: list[PlaceHit],
+               times: list[TimeHit]) -> tuple[PlaceHit | None, TimeHit | None]:
+    """ "A soldier killed by a roadside bomb has been named. The 33-year-old died alongside a
+    comrade near Gao on Tuesday.": an act told with neither place nor day, then the same death
+    told again in the very next sentence, which names no act of its own but says where and
+    when: that is where and when the act was (one event, one place, one day)."""
+    lead = group.lead
+    if group.place is not None or lead.trigger.acled_type is None or lead.generic:
+        return None, None
+    if any(m.time is not None for m in group.members):
+        return None, None
+    if any(m.bare_plural or m.perfect_habitual or m.ongoing or m.in_cause_clause
+           or m.modality not in DONE for m in group.members):
+        return None, None
+    doc = group.members[0].sent.doc
+    follow = [m.sent for m in group.members if m.sent.end < len(doc) and _tells_a_death(m.sent)]
+    after = next((doc[s.end].sent for s in follow), None)
+    if after is None or after.start in acts_at or opens_new_thread(after) or not _tells_a_death(
+            after):
+        return None, None
+    inside = [p for p in places if after.start_char <= p.start < after.end_char
+              and not p.is_country and p.lat is not None
+              and (group.country is None or p.country == group.country)]
+    place = min(inside, key=lambda p: (p.geo_precision or 3, -p.score)) if inside else None
+    when = next((t for t in times if after.start_char <= t.start < after.end_char
+                 and t.relation == "point" and t.start_date is not None), None)
+    return place, when

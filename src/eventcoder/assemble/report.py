@@ -10,7 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from eventcoder.assemble import codes
-from eventcoder.assemble.carry import Told, another_place, carried_place, record
+from eventcoder.assemble.carry import Told, another_place, carried_place, record, told_after
 from eventcoder.assemble.link import PRONOUNS, Candidate, link_trigger
 from eventcoder.assemble.within import Group, group_candidates
 from eventcoder.model import (
@@ -329,7 +329,10 @@ def _confidence(group: Group, event: Event, long_report: bool = False,
     crowd = event.acled is not None and event.acled.event_type in ("Protests", "Riots")
     if all(m.bare_plural for m in group.members) and event.location is None and not crowd:
         score -= 0.15  # a kind of act ("executions"), not one act at one place
-    if long_report and event.location is None and event.date.mention is None and not crowd:
+    # ACLED dates an event to its day, week or month at coarsest: "several strikes this year"
+    # says no more of when than nothing does
+    told_when = event.date.mention is not None and event.date.precision != "year"
+    if long_report and event.location is None and not told_when and not crowd:
         # a long report that says neither where nor when of this act is recalling or
         # generalising ("were tortured and murdered in their thousands"), not reporting it;
         # a one-line snippet may simply have been cut from its context
@@ -659,6 +662,12 @@ def assemble_report(article: Article, doc: Doc) -> ArticleReport:
             candidates.append(cand)
     candidates = _drop_bare_promises(candidates)
     groups = [g for g in group_candidates(candidates) if _substantial(g)]
+    acts_at = {c.sent.start for c in candidates}
+    for group in groups:
+        place, when = told_after(group, acts_at, places, times)
+        if place is not None or when is not None:
+            lead = group.lead
+            lead.place, lead.time = lead.place or place, lead.time or when
     events: list[Event] = []
     doc_country = document_country(places, actors)
     dominant = dominant_place(places)

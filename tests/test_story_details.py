@@ -1,0 +1,75 @@
+"""Details of one act told in the sentences around it: where and when a death told again says it
+happened, and a year that says no more of when than nothing does.
+
+Sentences written for these tests (wire style), not taken from any gold set.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventcoder.model import Event
+from eventcoder.pipeline import extract_articles, make_article
+
+# Neutral context that makes a text a long report (ACLED codes no act known only to the country).
+FILLER = " ".join(["Ministers met in the capital to discuss the budget and the new school year."]
+                  * 22)
+
+TEXTS = {
+    "death_told_again": ("A Dutch aid worker who was killed by a roadside bomb while travelling "
+                         "with a convoy in Mali has been named as Jan de Vries. The 41-year-old "
+                         "died alongside two local drivers near Gao on Tuesday. His family said "
+                         "he loved his work."),
+    "death_elsewhere": ("A Dutch aid worker who was killed by a roadside bomb while travelling "
+                        "with a convoy in Mali has been named as Jan de Vries. Elsewhere, three "
+                        "herders died near Gao on Tuesday."),
+    "no_death_again": ("A Dutch aid worker who was killed by a roadside bomb while travelling "
+                       "with a convoy in Mali has been named as Jan de Vries. His colleagues "
+                       "gathered near Gao on Tuesday."),
+    "meant_for": ("Russian jets bombed Idlib on Monday, residents said. The Russian defence "
+                  "ministry confirmed it had hit Idlib, targeting drones that it said were "
+                  "intended for use in an attack on a Russian airbase near the coast."),
+    "this_year": ("Israel appears to have carried out several reported strikes on Iranian "
+                  "forces in Syria this year. " + FILLER),
+    "on_monday": ("Israel appears to have carried out several reported strikes on Iranian "
+                  "forces in Syria on Monday. " + FILLER),
+}
+
+
+@pytest.fixture(scope="module")
+def events() -> dict[str, list[Event]]:
+    articles = [make_article(text, id=key, published=date(2024, 3, 14))
+                for key, text in TEXTS.items()]
+    return {r.article.id: [e for e in r.events if e.acled is not None]
+            for r in extract_articles(articles, min_confidence=0.0)}
+
+
+def _bomb(found: list[Event]) -> Event:
+    return next(e for e in found if e.acled.sub_event_type == "Remote explosive/landmine/IED")
+
+
+def test_a_death_told_again_next_says_where_and_when_the_act_was(events):
+    bomb = _bomb(events["death_told_again"])
+    assert bomb.location is not None and bomb.location.name == "Gao"
+    assert bomb.date.start == date(2024, 3, 12) and bomb.date.precision == "day"
+
+
+@pytest.mark.parametrize("key", ["death_elsewhere", "no_death_again"])
+def test_a_next_sentence_on_another_thread_or_without_the_death_says_nothing(events, key):
+    bomb = _bomb(events[key])
+    assert bomb.location is None and bomb.date.precision != "day"
+
+
+def test_a_placeless_act_dated_only_to_the_year_is_not_kept_in_a_long_report(events):
+    """ACLED dates an event to the month at coarsest: "this year" is no date."""
+    this_year = max(e.confidence for e in events["this_year"])
+    on_monday = max(e.confidence for e in events["on_monday"])
+    assert this_year < 0.5 <= on_monday
+
+
+def test_an_attack_named_as_what_weapons_were_meant_for_is_not_an_act_done(events):
+    """ "drones intended for use in an attack on an airbase": a purpose, not an attack."""
+    assert [e.acled.sub_event_type for e in events["meant_for"]] == ["Air/drone strike"]
+    assert events["meant_for"][0].location.name == "Idlib"
