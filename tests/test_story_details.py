@@ -31,6 +31,10 @@ TEXTS = {
     "meant_for": ("Russian jets bombed Idlib on Monday, residents said. The Russian defence "
                   "ministry confirmed it had hit Idlib, targeting drones that it said were "
                   "intended for use in an attack on a Russian airbase near the coast."),
+    "bringing_the_fight": ("Rebels began firing rockets at Kidal on Monday, bringing the fight "
+                           "to the heart of the city."),
+    "clashes_beside": ("Rebels fired rockets at Kidal on Monday as clashes broke out with "
+                       "soldiers near the airport."),
     "this_year": ("Israel appears to have carried out several reported strikes on Iranian "
                   "forces in Syria this year. " + FILLER),
     "on_monday": ("Israel appears to have carried out several reported strikes on Iranian "
@@ -73,3 +77,14 @@ def test_an_attack_named_as_what_weapons_were_meant_for_is_not_an_act_done(event
     """ "drones intended for use in an attack on an airbase": a purpose, not an attack."""
     assert [e.acled.sub_event_type for e in events["meant_for"]] == ["Air/drone strike"]
     assert events["meant_for"][0].location.name == "Idlib"
+
+
+def test_the_fight_beside_a_launch_told_outright_is_that_launch(events):
+    """ "bringing the fight to the city": a campaign word, not a second act."""
+    assert [e.acled.event_type for e in events["bringing_the_fight"]] == [
+        "Explosions/Remote violence"]
+
+
+def test_clashes_told_outright_beside_a_launch_stay_their_own_battle(events):
+    types = sorted(e.acled.event_type for e in events["clashes_beside"])
+    assert types == ["Battles", "Explosions/Remote violence"], types
