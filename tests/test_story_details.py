@@ -35,6 +35,8 @@ TEXTS = {
                            "to the heart of the city."),
     "clashes_beside": ("Rebels fired rockets at Kidal on Monday as clashes broke out with "
                        "soldiers near the airport."),
+    "states_clash": "Isolated in the region, Qatar has clashed with other Arab states.",
+    "forces_clash": "Rebels clashed with soldiers near Kidal on Monday.",
     "this_year": ("Israel appears to have carried out several reported strikes on Iranian "
                   "forces in Syria this year. " + FILLER),
     "on_monday": ("Israel appears to have carried out several reported strikes on Iranian "
@@ -88,3 +90,8 @@ def test_the_fight_beside_a_launch_told_outright_is_that_launch(events):
 def test_clashes_told_outright_beside_a_launch_stay_their_own_battle(events):
     types = sorted(e.acled.event_type for e in events["clashes_beside"])
     assert types == ["Battles", "Explosions/Remote violence"], types
+
+
+def test_a_state_clashing_with_other_states_is_a_dispute_not_a_battle(events):
+    assert events["states_clash"] == []
+    assert [e.acled.sub_event_type for e in events["forces_clash"]] == ["Armed clash"]
