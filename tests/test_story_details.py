@@ -37,6 +37,11 @@ TEXTS = {
                        "soldiers near the airport."),
     "states_clash": "Isolated in the region, Qatar has clashed with other Arab states.",
     "forces_clash": "Rebels clashed with soldiers near Kidal on Monday.",
+    "the_stadium": ("Fans packed the stadium in Durban for the cup final. Police kept order "
+                    "inside. Hundreds of supporters staged a protest outside the stadium against "
+                    "the football federation on Saturday."),
+    "a_stadium_only": ("Hundreds of supporters staged a protest outside the stadium against "
+                       "the football federation on Saturday."),
     "this_year": ("Israel appears to have carried out several reported strikes on Iranian "
                   "forces in Syria this year. " + FILLER),
     "on_monday": ("Israel appears to have carried out several reported strikes on Iranian "
@@ -95,3 +100,11 @@ def test_clashes_told_outright_beside_a_launch_stay_their_own_battle(events):
 def test_a_state_clashing_with_other_states_is_a_dispute_not_a_battle(events):
     assert events["states_clash"] == []
     assert [e.acled.sub_event_type for e in events["forces_clash"]] == ["Armed clash"]
+
+
+def test_the_site_named_before_with_its_town_places_the_act_in_that_town(events):
+    """ "the stadium in Durban ... a protest outside the stadium": the same stadium."""
+    protest = events["the_stadium"]
+    assert [e.acled.event_type for e in protest] == ["Protests"]
+    assert protest[0].location is not None and protest[0].location.name == "Durban"
+    assert all(e.location is None for e in events["a_stadium_only"])

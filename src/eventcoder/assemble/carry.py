@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from eventcoder.assemble.link import Candidate
 from eventcoder.assemble.within import Group, place_noun
+from eventcoder.geo.resolve import site_heads
 from eventcoder.kb.loader import load_yaml
 from eventcoder.model import Event
 from eventcoder.readers.hits import PlaceHit, TimeHit
@@ -145,3 +146,54 @@ def told_after(group: Group, acts_at: set[int], places: list[PlaceHit],
     when = next((t for t in times if after.start_char <= t.start < after.end_char
                  and t.relation == "point" and t.start_date is not None), None)
     return place, when
+
+
+# How far back a site told with its town may be named again as "the stadium".
+SITE_BACK_SENTENCES = 4
+
+
+def _the_sites(sent: Span) -> list[Token]:
+    """Sites named again by a bare definite noun: "outside the stadium" (not "a stadium",
+    "the Olympic stadium", "the stadium's gates" is still the stadium)."""
+    heads = site_heads()
+    return [t for t in sent if t.lemma_.lower() in heads and t.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+            and not any(c.dep_ in ("amod", "compound") for c in t.children)]
+
+
+def _town_of(site: Token, places: list[PlaceHit]) -> PlaceHit | None:
+    """The town a site is told to be in: "the stadium in Sydney", "a hospital in Aleppo"."""
+    for prep in (c for c in site.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            at = obj.idx
+            hit = next((p for p in places if p.start <= at < p.end and not p.is_country
+                        and p.lat is not None and (p.geo_precision or 3) < 3), None)
+            if hit is not None:
+                return hit
+    return None
+
+
+def site_named_before(group: Group, places: list[PlaceHit]) -> PlaceHit | None:
+    """ "Inside the stadium in Sydney, fans sang ... Before the match, activists staged a
+    protest outside the stadium": "the stadium" is the one named a little before with its
+    town, so the act is in that town."""
+    lead = group.lead
+    if group.place is not None or lead.trigger.acled_type is None:
+        return None
+    if any(m.bare_plural or m.perfect_habitual or m.ongoing for m in group.members):
+        return None
+    for member in group.members:
+        sent = member.sent
+        doc = sent.doc
+        for site in _the_sites(sent):
+            at = sent.start
+            for _ in range(SITE_BACK_SENTENCES):
+                if at == 0:
+                    break
+                before = doc[at - 1].sent
+                at = before.start
+                told = [t for t in before if t.lemma_ == site.lemma_ and t.pos_ == "NOUN"]
+                town = next((h for t in told if (h := _town_of(t, places)) is not None), None)
+                if town is not None:
+                    return town
+    return None

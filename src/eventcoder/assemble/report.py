@@ -10,7 +10,14 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from eventcoder.assemble import codes
-from eventcoder.assemble.carry import Told, another_place, carried_place, record, told_after
+from eventcoder.assemble.carry import (
+    Told,
+    another_place,
+    carried_place,
+    record,
+    site_named_before,
+    told_after,
+)
 from eventcoder.assemble.link import PRONOUNS, Candidate, link_trigger
 from eventcoder.assemble.within import Group, group_candidates
 from eventcoder.model import (
@@ -665,6 +672,7 @@ def assemble_report(article: Article, doc: Doc) -> ArticleReport:
     acts_at = {c.sent.start for c in candidates}
     for group in groups:
         place, when = told_after(group, acts_at, places, times)
+        place = place or site_named_before(group, places)
         if place is not None or when is not None:
             lead = group.lead
             lead.place, lead.time = lead.place or place, lead.time or when
