@@ -42,6 +42,19 @@ TEXTS = {
                     "the football federation on Saturday."),
     "a_stadium_only": ("Hundreds of supporters staged a protest outside the stadium against "
                        "the football federation on Saturday."),
+    "lead_towns": ("Hours after the vote, both Baghdad and Amman experienced rocket attacks. "
+                   "Officials met in Geneva to discuss aid. Iraqi state media said on Monday "
+                   "that air defences in Iraq had shot down two rockets. Ministers met again in "
+                   "Geneva on Monday to discuss the budget. On Tuesday, Jordanian officials said "
+                   "militants fired rockets at Amman that were intercepted over the city."),
+    "lead_towns_elsewhere": ("Hours after the vote, both Baghdad and Amman experienced rocket "
+                             "attacks. Officials met in Geneva to discuss aid. State media said "
+                             "on Monday that air defences in Syria had shot down two rockets. "
+                             "Ministers met again in Geneva on Monday to discuss the budget. On "
+                             "Tuesday, Jordanian officials said militants fired rockets at Amman "
+                             "that were intercepted over the city."),
+    "topic_country": ("Militants shelled an army base on Tuesday, hours after the US withdrew "
+                      "from the Iran deal."),
     "this_year": ("Israel appears to have carried out several reported strikes on Iranian "
                   "forces in Syria this year. " + FILLER),
     "on_monday": ("Israel appears to have carried out several reported strikes on Iranian "
@@ -108,3 +121,25 @@ def test_the_site_named_before_with_its_town_places_the_act_in_that_town(events)
     assert [e.acled.event_type for e in protest] == ["Protests"]
     assert protest[0].location is not None and protest[0].location.name == "Durban"
     assert all(e.location is None for e in events["a_stadium_only"])
+
+
+def _stopped(found: list[Event]) -> list[Event]:
+    return [e for e in found if e.trigger.text == "shot down"]
+
+
+def test_a_later_interception_is_at_the_lead_town_no_act_has_taken(events):
+    """The lead names two towns; Amman's act is told later; the shoot-down in Iraq is the
+    lead's other town, Baghdad."""
+    stopped = _stopped(events["lead_towns"])
+    assert len(stopped) == 1 and stopped[0].location is not None
+    assert stopped[0].location.name == "Baghdad"
+
+
+def test_a_lead_town_in_another_country_is_not_taken(events):
+    stopped = _stopped(events["lead_towns_elsewhere"])
+    assert len(stopped) == 1 and stopped[0].location is None
+
+
+def test_a_country_naming_what_a_deal_is_about_is_not_where_an_act_was(events):
+    shelled = events["topic_country"]
+    assert shelled and all("Iran" not in a.name for e in shelled for a in e.actors)

@@ -12,7 +12,14 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from eventcoder.assemble.link import Candidate
-from eventcoder.assemble.within import Group, place_noun
+from eventcoder.assemble.within import (
+    REMOTE,
+    SAME_PLACE_KM,
+    Group,
+    distance_km,
+    is_interception,
+    place_noun,
+)
 from eventcoder.geo.resolve import site_heads
 from eventcoder.kb.loader import load_yaml
 from eventcoder.model import Event
@@ -197,3 +204,46 @@ def site_named_before(group: Group, places: list[PlaceHit]) -> PlaceHit | None:
                 if town is not None:
                     return town
     return None
+
+
+Lead = list[tuple[PlaceHit, Candidate]]
+
+
+def lead_places(groups: list[Group], places: list[PlaceHit]) -> Lead:
+    """The towns an article's first sentence names beside an act it reports as done: the lead
+    says what the news is and where ("both Damascus and Riyadh came under missile attack")."""
+    acts = [m for g in groups for m in g.members
+            if m.sent.start == 0 and m.trigger.acled_type is not None and m.modality in DONE
+            and not (m.perfect_habitual or m.ongoing or m.in_cause_clause)]
+    if not acts:
+        return []
+    sent = acts[0].sent
+    towns = [p for p in places if sent.start_char <= p.start < sent.end_char
+             and not p.is_country and p.lat is not None and (p.geo_precision or 3) < 3]
+    return [(p, acts[0]) for p in towns]
+
+
+def _same_kind(lead: Candidate, cand: Candidate) -> bool:
+    """The lead's act told again: the same ACLED type, or a launch and its interception."""
+    if lead.trigger.acled_type == cand.trigger.acled_type:
+        return True
+    return lead.trigger.acled_type == REMOTE and is_interception(cand)
+
+
+def place_from_lead(group: Group, lead: Lead, placed: list[PlaceHit]) -> PlaceHit | None:
+    """A later act told with no place, of the kind the lead reports: at the one town the lead
+    names for that kind of act that no act of the article has been placed at yet (one event,
+    one place: the lead's other towns are the other acts)."""
+    cand = group.lead
+    if group.place is not None or cand.trigger.acled_type is None or cand.generic:
+        return None
+    if (cand.bare_plural or cand.perfect_habitual or cand.ongoing or cand.in_cause_clause
+            or cand.modality not in DONE):
+        return None
+    if any(m.sent.start == 0 for m in group.members):
+        return None  # the lead's own act: its place is what the lead says of it
+    country = group.country  # an act whose country is not known could be anywhere
+    free = [p for p, act in lead if _same_kind(act, cand) and p.country == country
+            and not any((km := distance_km(p, q)) is not None and km <= SAME_PLACE_KM
+                        for q in placed)]
+    return free[0] if len(free) == 1 else None

@@ -14,6 +14,8 @@ from eventcoder.assemble.carry import (
     Told,
     another_place,
     carried_place,
+    lead_places,
+    place_from_lead,
     record,
     site_named_before,
     told_after,
@@ -704,6 +706,17 @@ def assemble_report(article: Article, doc: Doc) -> ArticleReport:
         if carried is not None:
             events[i] = build_event(article, groups[i], before, named_before, doc_country,
                                     dominant, carried)
+    lead = lead_places(groups, places)
+    for i, before, named_before in waiting if lead else ():
+        # "Within a day, both Damascus and Riyadh came under missile attack. ... Syrian air
+        # defences downed two missiles": the lead's town that no act has taken yet
+        placed = [groups[j].place for j, e in enumerate(events) if e.status == "new"
+                  and e.location is not None and groups[j].place is not None]
+        if events[i].location is None and events[i].status == "new":
+            carried = place_from_lead(groups[i], lead, placed)
+            if carried is not None:
+                events[i] = build_event(article, groups[i], before, named_before, doc_country,
+                                        dominant, carried)
     warnings: list[str] = []
     if ctx.published is None and times:
         warnings.append("no publication date given: relative dates were left unresolved")

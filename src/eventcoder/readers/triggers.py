@@ -108,6 +108,7 @@ class Lexicon:
     figurative: frozenset[str]
     figurative_weight: float
     polity_nouns: frozenset[str]  # "clashed with other states": a dispute, not a battle
+    topic_nouns: frozenset[str]  # "the Iran deal": a place naming what a thing is about
     territory_nouns: frozenset[str]
     territory_alt: dict[str, str]
     target_alt: dict[str, tuple[str, str]]
@@ -287,6 +288,7 @@ def lexicon() -> Lexicon:
         figurative=frozenset(data.get("figurative_objects", [])),
         figurative_weight=float(data.get("figurative_weight", 0.1)),
         polity_nouns=frozenset(str(t).lower() for t in data.get("polity_nouns", [])),
+        topic_nouns=frozenset(str(t).lower() for t in data.get("topic_nouns", [])),
         territory_nouns=terr,
         territory_alt=dict(data.get("territory_alternatives", {})),
         target_alt={k: tuple(v) for k, v in data.get("target_alternatives", {}).items()},
