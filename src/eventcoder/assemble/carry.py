@@ -12,10 +12,18 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from eventcoder.assemble.link import Candidate
-from eventcoder.assemble.within import Group, place_noun
+from eventcoder.assemble.within import (
+    REMOTE,
+    SAME_PLACE_KM,
+    Group,
+    distance_km,
+    is_interception,
+    place_noun,
+)
+from eventcoder.geo.resolve import site_heads
 from eventcoder.kb.loader import load_yaml
 from eventcoder.model import Event
-from eventcoder.readers.hits import PlaceHit
+from eventcoder.readers.hits import PlaceHit, TimeHit
 
 
 @lru_cache(maxsize=1)
@@ -104,3 +112,138 @@ def carried_place(group: Group, told_at: Told, places: list[PlaceHit]) -> PlaceH
         if not _other_places(sent, places, before):
             return before
     return None
+
+
+@lru_cache(maxsize=1)
+def _casualty_words() -> frozenset[str]:
+    story = load_yaml("triggers").get("story") or {}
+    return frozenset(str(w).lower() for w in story.get("casualty") or () if " " not in str(w))
+
+
+def _tells_a_death(sent: Span) -> bool:
+    words = _casualty_words()
+    return any(t.lemma_.lower() in words and not any(c.dep_ == "neg" for c in t.children)
+               for t in sent)
+
+
+def told_after(group: Group, acts_at: set[int], places: list[PlaceHit],
+               times: list[TimeHit]) -> tuple[PlaceHit | None, TimeHit | None]:
+    """ "A soldier killed by a roadside bomb has been named. The 33-year-old died alongside a
+    comrade near Gao on Tuesday.": an act told with neither place nor day, then the same death
+    told again in the very next sentence, which names no act of its own but says where and
+    when: that is where and when the act was (one event, one place, one day)."""
+    lead = group.lead
+    if group.place is not None or lead.trigger.acled_type is None or lead.generic:
+        return None, None
+    if any(m.time is not None for m in group.members):
+        return None, None
+    if any(m.bare_plural or m.perfect_habitual or m.ongoing or m.in_cause_clause
+           or m.modality not in DONE for m in group.members):
+        return None, None
+    doc = group.members[0].sent.doc
+    follow = [m.sent for m in group.members if m.sent.end < len(doc) and _tells_a_death(m.sent)]
+    after = next((doc[s.end].sent for s in follow), None)
+    if after is None or after.start in acts_at or opens_new_thread(after) or not _tells_a_death(
+            after):
+        return None, None
+    inside = [p for p in places if after.start_char <= p.start < after.end_char
+              and not p.is_country and p.lat is not None
+              and (group.country is None or p.country == group.country)]
+    place = min(inside, key=lambda p: (p.geo_precision or 3, -p.score)) if inside else None
+    when = next((t for t in times if after.start_char <= t.start < after.end_char
+                 and t.relation == "point" and t.start_date is not None), None)
+    return place, when
+
+
+# How far back a site told with its town may be named again as "the stadium".
+SITE_BACK_SENTENCES = 4
+
+
+def _the_sites(sent: Span) -> list[Token]:
+    """Sites named again by a bare definite noun: "outside the stadium" (not "a stadium",
+    "the Olympic stadium", "the stadium's gates" is still the stadium)."""
+    heads = site_heads()
+    return [t for t in sent if t.lemma_.lower() in heads and t.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+            and not any(c.dep_ in ("amod", "compound") for c in t.children)]
+
+
+def _town_of(site: Token, places: list[PlaceHit]) -> PlaceHit | None:
+    """The town a site is told to be in: "the stadium in Sydney", "a hospital in Aleppo"."""
+    for prep in (c for c in site.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            at = obj.idx
+            hit = next((p for p in places if p.start <= at < p.end and not p.is_country
+                        and p.lat is not None and (p.geo_precision or 3) < 3), None)
+            if hit is not None:
+                return hit
+    return None
+
+
+def site_named_before(group: Group, places: list[PlaceHit]) -> PlaceHit | None:
+    """ "Inside the stadium in Sydney, fans sang ... Before the match, activists staged a
+    protest outside the stadium": "the stadium" is the one named a little before with its
+    town, so the act is in that town."""
+    lead = group.lead
+    if group.place is not None or lead.trigger.acled_type is None:
+        return None
+    if any(m.bare_plural or m.perfect_habitual or m.ongoing for m in group.members):
+        return None
+    for member in group.members:
+        sent = member.sent
+        doc = sent.doc
+        for site in _the_sites(sent):
+            at = sent.start
+            for _ in range(SITE_BACK_SENTENCES):
+                if at == 0:
+                    break
+                before = doc[at - 1].sent
+                at = before.start
+                told = [t for t in before if t.lemma_ == site.lemma_ and t.pos_ == "NOUN"]
+                town = next((h for t in told if (h := _town_of(t, places)) is not None), None)
+                if town is not None:
+                    return town
+    return None
+
+
+Lead = list[tuple[PlaceHit, Candidate]]
+
+
+def lead_places(groups: list[Group], places: list[PlaceHit]) -> Lead:
+    """The towns an article's first sentence names beside an act it reports as done: the lead
+    says what the news is and where ("both Damascus and Riyadh came under missile attack")."""
+    acts = [m for g in groups for m in g.members
+            if m.sent.start == 0 and m.trigger.acled_type is not None and m.modality in DONE
+            and not (m.perfect_habitual or m.ongoing or m.in_cause_clause)]
+    if not acts:
+        return []
+    sent = acts[0].sent
+    towns = [p for p in places if sent.start_char <= p.start < sent.end_char
+             and not p.is_country and p.lat is not None and (p.geo_precision or 3) < 3]
+    return [(p, acts[0]) for p in towns]
+
+
+def _same_kind(lead: Candidate, cand: Candidate) -> bool:
+    """The lead's act told again: the same ACLED type, or a launch and its interception."""
+    if lead.trigger.acled_type == cand.trigger.acled_type:
+        return True
+    return lead.trigger.acled_type == REMOTE and is_interception(cand)
+
+
+def place_from_lead(group: Group, lead: Lead, placed: list[PlaceHit]) -> PlaceHit | None:
+    """A later act told with no place, of the kind the lead reports: at the one town the lead
+    names for that kind of act that no act of the article has been placed at yet (one event,
+    one place: the lead's other towns are the other acts)."""
+    cand = group.lead
+    if group.place is not None or cand.trigger.acled_type is None or cand.generic:
+        return None
+    if (cand.bare_plural or cand.perfect_habitual or cand.ongoing or cand.in_cause_clause
+            or cand.modality not in DONE):
+        return None
+    if any(m.sent.start == 0 for m in group.members):
+        return None  # the lead's own act: its place is what the lead says of it
+    country = group.country  # an act whose country is not known could be anywhere
+    free = [p for p, act in lead if _same_kind(act, cand) and p.country == country
+            and not any((km := distance_km(p, q)) is not None and km <= SAME_PLACE_KM
+                        for q in placed)]
+    return free[0] if len(free) == 1 else None

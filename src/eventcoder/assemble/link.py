@@ -402,6 +402,8 @@ def _locative(doc: Doc, place: PlaceHit) -> bool:
     if token is None:
         return False
     while token.dep_ in ("compound", "amod", "appos", "conj") and token.head is not token:
+        if token.dep_ == "compound" and token.head.lemma_.lower() in lexicon().topic_nouns:
+            return False  # "withdraw from the Iran deal": what the deal is about, not where
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
 

@@ -10,7 +10,16 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from eventcoder.assemble import codes
-from eventcoder.assemble.carry import Told, another_place, carried_place, record
+from eventcoder.assemble.carry import (
+    Told,
+    another_place,
+    carried_place,
+    lead_places,
+    place_from_lead,
+    record,
+    site_named_before,
+    told_after,
+)
 from eventcoder.assemble.link import PRONOUNS, Candidate, link_trigger
 from eventcoder.assemble.within import Group, group_candidates
 from eventcoder.model import (
@@ -329,7 +338,10 @@ def _confidence(group: Group, event: Event, long_report: bool = False,
     crowd = event.acled is not None and event.acled.event_type in ("Protests", "Riots")
     if all(m.bare_plural for m in group.members) and event.location is None and not crowd:
         score -= 0.15  # a kind of act ("executions"), not one act at one place
-    if long_report and event.location is None and event.date.mention is None and not crowd:
+    # ACLED dates an event to its day, week or month at coarsest: "several strikes this year"
+    # says no more of when than nothing does
+    told_when = event.date.mention is not None and event.date.precision != "year"
+    if long_report and event.location is None and not told_when and not crowd:
         # a long report that says neither where nor when of this act is recalling or
         # generalising ("were tortured and murdered in their thousands"), not reporting it;
         # a one-line snippet may simply have been cut from its context
@@ -659,6 +671,13 @@ def assemble_report(article: Article, doc: Doc) -> ArticleReport:
             candidates.append(cand)
     candidates = _drop_bare_promises(candidates)
     groups = [g for g in group_candidates(candidates) if _substantial(g)]
+    acts_at = {c.sent.start for c in candidates}
+    for group in groups:
+        place, when = told_after(group, acts_at, places, times)
+        place = place or site_named_before(group, places)
+        if place is not None or when is not None:
+            lead = group.lead
+            lead.place, lead.time = lead.place or place, lead.time or when
     events: list[Event] = []
     doc_country = document_country(places, actors)
     dominant = dominant_place(places)
@@ -687,6 +706,17 @@ def assemble_report(article: Article, doc: Doc) -> ArticleReport:
         if carried is not None:
             events[i] = build_event(article, groups[i], before, named_before, doc_country,
                                     dominant, carried)
+    lead = lead_places(groups, places)
+    for i, before, named_before in waiting if lead else ():
+        # "Within a day, both Damascus and Riyadh came under missile attack. ... Syrian air
+        # defences downed two missiles": the lead's town that no act has taken yet
+        placed = [groups[j].place for j, e in enumerate(events) if e.status == "new"
+                  and e.location is not None and groups[j].place is not None]
+        if events[i].location is None and events[i].status == "new":
+            carried = place_from_lead(groups[i], lead, placed)
+            if carried is not None:
+                events[i] = build_event(article, groups[i], before, named_before, doc_country,
+                                        dominant, carried)
     warnings: list[str] = []
     if ctx.published is None and times:
         warnings.append("no publication date given: relative dates were left unresolved")

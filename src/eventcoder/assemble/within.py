@@ -307,12 +307,28 @@ def _restated(group: Group, cand: Candidate) -> bool:
 HYPOTHETICAL = ("threatened", "planned", "hypothetical")
 
 
+def _campaign_word_beside(group: Group, cand: Candidate) -> bool:
+    """ "Rebels fired rockets at the city, bringing the fight to its streets": "the fight" names
+    no act of its own (a campaign word, not "clashes"); beside an act told outright in the same
+    sentence it is that act told again."""
+    trig = cand.trigger
+    if trig.acled_type != "Battles" or trig.weight >= TOLD_ACT_WEIGHT or not cand.definite:
+        return False
+    if cand.actor1 is not None and not cand.actor1.generic:
+        return False
+    return any(m.sent.start == cand.sent.start and not m.generic
+               and m.trigger.acled_type in (REMOTE, "Battles")
+               and m.trigger.weight >= TOLD_ACT_WEIGHT for m in group.members)
+
+
 def _compatible(group: Group, cand: Candidate) -> bool:
     lead = group.lead
     if lead.in_cause_clause != cand.in_cause_clause:
         return False
     if (lead.modality in HYPOTHETICAL) != (cand.modality in HYPOTHETICAL):
         return False
+    if _campaign_word_beside(group, cand):
+        return _places_compatible(group, cand) and _dates_compatible(group, cand)
     if any(_launch_and_interception(m, cand) for m in group.members):
         # the interceptor is the other side by definition: no actor check, no other link
         return _places_compatible(group, cand) and _dates_compatible(group, cand)

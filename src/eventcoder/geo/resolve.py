@@ -236,6 +236,11 @@ def _site_heads() -> frozenset[str]:
     )
 
 
+def site_heads() -> frozenset[str]:
+    """Head words of sites inside a town ("stadium", "hospital", "square")."""
+    return _site_heads()
+
+
 def _is_generic(word: str) -> bool:
     return word.strip(".,'").lower() in _generic_words() or len(word) <= 2
 

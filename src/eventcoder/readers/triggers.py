@@ -107,6 +107,8 @@ class Lexicon:
     terms: dict[str, list[str]]
     figurative: frozenset[str]
     figurative_weight: float
+    polity_nouns: frozenset[str]  # "clashed with other states": a dispute, not a battle
+    topic_nouns: frozenset[str]  # "the Iran deal": a place naming what a thing is about
     territory_nouns: frozenset[str]
     territory_alt: dict[str, str]
     target_alt: dict[str, tuple[str, str]]
@@ -285,6 +287,8 @@ def lexicon() -> Lexicon:
         terms=patterns,
         figurative=frozenset(data.get("figurative_objects", [])),
         figurative_weight=float(data.get("figurative_weight", 0.1)),
+        polity_nouns=frozenset(str(t).lower() for t in data.get("polity_nouns", [])),
+        topic_nouns=frozenset(str(t).lower() for t in data.get("topic_nouns", [])),
         territory_nouns=terr,
         territory_alt=dict(data.get("territory_alternatives", {})),
         target_alt={k: tuple(v) for k, v in data.get("target_alternatives", {}).items()},
@@ -381,6 +385,16 @@ def _is_figurative(root: Token, lex: Lexicon) -> bool:
     if root.dep_ == "dobj" and root.head.pos_ == "VERB":
         objs.append(root.head)  # "fight corruption" seen from a noun trigger is rare; cheap
     return any(o.lemma_.lower() in lex.figurative for o in objs)
+
+
+def _with_polities(root: Token, lex: Lexicon) -> bool:
+    """ "Qatar has clashed with other Arab states": states as such (common nouns, not a named
+    group's forces) clash in words; ACLED's battles are fought by armed, organised groups."""
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "with"):
+        if any(o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lemma_.lower() in lex.polity_nouns
+               for o in prep.children):
+            return True
+    return False
 
 
 def _has_territory(root: Token, lex: Lexicon, left: bool = False,
@@ -1053,6 +1067,8 @@ def _code_span(span: Span, entry: Entry, lex: Lexicon, scan: _Scan, explicit: se
             hit.negated = _is_negated(root, span)
             return hit
     code = lex.codes[code_key]
+    if code[1] == "Armed clash" and not refined and _with_polities(root, lex):
+        figurative = True
     if code[2] == "ASSAULT" and entry.violent and _governing_threat(root) is not None:
         code = lex.codes["threaten_force"]
     if figurative:  # "an attack on democracy", "despite the truce": not an event ACLED codes
