@@ -496,6 +496,27 @@ def _is_back_reference(token: Token) -> bool:
     )
 
 
+SPEAKER_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+
+
+def _reporting_speaker(verb: Token, actors: list[ActorHit], head: Token) -> ActorHit | None:
+    """The named subject of the verb a reported clause hangs from ("X said he would ...", "X
+    announced that it will ..."; "X was quoted as saying he ..."). Not a clause of obligation
+    ("saying he must resign" asks someone else to act), nor one hanging from a noun ("a
+    reminder that it must comply")."""
+    if verb.dep_ not in ("ccomp", "xcomp") or any(
+            c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+        return None
+    node = verb.head
+    if node.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [t for t in node.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and node.dep_ == "pcomp" and node.head.head.pos_ in ("VERB", "AUX"):
+        subjects = [t for t in node.head.head.children if t.dep_ in ("nsubj", "nsubjpass")]
+    found = _actors_under(subjects, actors)
+    return _best_actor(found, head) if found else None
+
+
 def _definite(doc: Doc, hit: ActorHit) -> bool:
     """ "the rebels", "the militants": a group named earlier in the article."""
     token = syntax.head_token(doc, hit.start, hit.end)
@@ -867,6 +888,11 @@ def link_trigger(
             if known is not None and not known.is_media:
                 cand.actor1 = known
                 break
+    if cand.actor1 is None and trig.acled_type is None and any(
+            t.tag_ == "PRP" and t.lower_ in SPEAKER_PRONOUNS for t in actor1_tokens):
+        # "President X said he is prepared to lift the ban", "King Y was quoted as saying he
+        # would host": the pronoun of a reported act is the one who reports it
+        cand.actor1 = _reporting_speaker(verb, sent_actors, head)
     if cand.modality == "claimed" and cand.claimant is None:
         subj = _best_actor(_actors_under(syntax.subjects(verb), sent_actors), head)
         cand.claimant = subj

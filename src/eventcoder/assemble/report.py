@@ -388,17 +388,38 @@ PLACE_RECIPIENT_TYPES = frozenset({
 })
 
 
-def _recipient_country(plover: Plover, actors: list[Actor], place_country: str | None
-                       ) -> str | None:
+def _recipient_country(plover: Plover, actors: list[Actor], place_country: str | None,
+                       named: set[str] | frozenset[str] = frozenset()) -> str | None:
     """PLOVER's recipient country: the acted-on actor's; for a material act with nobody named
     on the receiving end, the country of the place where it happened ("prisoners rioted at a
-    jail in northern Israel", "exploded bombs in Kabul"). ACLED's actor2 stays empty there."""
+    jail in northern Israel", "exploded bombs in Kabul"). ACLED's actor2 stays empty there.
+
+    With no one else on the receiving end (none named, or only "the government", "the
+    people" of no stated country) the act stays at home: a court ordering a former president to
+    appear, an opposition postponing its march, rebels releasing the prime minister they hold
+    act within their own country, so the recipient is actor1's country, else the one country
+    the sentence names (``named``)."""
     acted_on = next((a for a in actors if a.role == "actor2"), None)
-    if acted_on is not None:
+    if acted_on is not None and (acted_on.country or acted_on.name not in GENERIC_BASES):
         return acted_on.country
-    if plover.event_type in PLACE_RECIPIENT_TYPES:
+    if plover.event_type in PLACE_RECIPIENT_TYPES and place_country:
         return place_country
-    return None
+    source = next((a for a in actors if a.role == "actor1"), None)
+    if source is not None and source.country:
+        return source.country
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _sentence_countries(group: Group) -> set[str]:
+    """The countries the lead sentence's actors and places name."""
+    sent = group.lead.sent
+    rng = (sent.start_char, sent.end_char)
+    doc = sent.doc
+    found = {a.country for a in doc._.ec_actors or () if a.country
+             and rng[0] <= a.start and a.end <= rng[1]}
+    found |= {p.country for p in doc._.ec_places or () if p.country
+              and rng[0] <= p.start and p.end <= rng[1]}
+    return found
 
 
 # Acts a party can refuse: an acceptance, an agreement, a concession, a retreat. Said as
@@ -506,7 +527,8 @@ def build_event(
             feature=place.feature, geo_precision=place.geo_precision or 1,
         )
     plover = plover.model_copy(update={
-        "recipient_country": _recipient_country(plover, actors, group.country)})
+        "recipient_country": _recipient_country(plover, actors, group.country,
+                                                _sentence_countries(group))})
     evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in group.members})
     when = _when(group, previous, article.published)
     status = _status(group, when, article.published)

@@ -85,6 +85,7 @@ class ActorKB:
         self._build_countries()
         self._build_common_demonyms()
         self._build_named()
+        self._build_office_holders(load_yaml("leaders").get("office_holders") or [])
         for text in self.data.get("not_actors") or []:
             self._add_alias(text, Alias(NOT_AN_ACTOR))
         self.exact_keys = {w.lower() for w in self.exact_words}
@@ -179,6 +180,20 @@ class ActorKB:
                     text, neutral = (item, name) if isinstance(item, str) else (
                         item["alias"], item.get("neutral") or name)
                     self._add_alias(text, Alias(actor, partisan=True, neutral=neutral))
+
+    def _build_office_holders(self, entries: list[dict]) -> None:
+        """kb/leaders.yaml: a past or present leader's name stands for their state's government
+        ("Mubarak said", "Reagan welcomed"). Names keep their capitals ("Bush", not "bush");
+        one the actor file already lists keeps its entry there."""
+        for entry in entries:
+            country = entry["country"]
+            actor = (self.actors.get("United Nations") if country == "UN"
+                     else self.state_actor(country, "government"))
+            if actor is None:
+                continue
+            for text in entry.get("names") or []:
+                if text.lower() not in self.aliases:
+                    self._add_alias(text, Alias(actor), cased=True)
 
     def _generated(self, name: str, iso3: str, kind: str, generic: bool = False) -> Actor:
         actor = Actor(name=name, country=iso3, kind=kind, generic=generic)
