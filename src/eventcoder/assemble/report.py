@@ -190,8 +190,13 @@ def _target(group: Group):
     return targets[0] if targets else None
 
 
-def _crowd_first(actors: list[Actor], event_type: str, country: str | None) -> list[Actor]:
-    """ACLED codes protesters (or rioters) as actor1 and whoever intervenes as actor2."""
+def _crowd_first(actors: list[Actor], event_type: str, country: str | None,
+                 named: set[str] | frozenset[str] = frozenset()) -> list[Actor]:
+    """ACLED codes protesters (or rioters) as actor1 and whoever intervenes as actor2. A crowd
+    of no stated country in a sentence that names one country ("fundamentalists began a
+    hunger strike to demand the Algerian president's resignation") is that country's."""
+    if country is None and len(named) == 1:
+        country = next(iter(named))
     crowd_kind = "Protesters" if event_type == "Protests" else "Rioters"
     crowd = next((a for a in actors if a.kind == crowd_kind), None)
     if crowd is None:  # "Egyptian demonstrators rioted": the crowd of a riot, named otherwise
@@ -209,6 +214,9 @@ def _crowd_first(actors: list[Actor], event_type: str, country: str | None) -> l
         country = doers.country if doers is not None and doers.country else country
         crowd = Actor(role="actor1", name=codes.with_country(crowd_kind, country),
                       country=country, kind=crowd_kind)
+    if crowd.country is None and country is not None and crowd.name == crowd_kind:
+        crowd = crowd.model_copy(update={
+            "name": codes.with_country(crowd_kind, country), "country": country})
     out = [crowd.model_copy(update={"role": "actor1"})]
     if others:
         out.append(others[0].model_copy(update={"role": "actor2"}))
@@ -502,7 +510,8 @@ def build_event(
     if acled is None:
         plover, cameo = _promised_plover(plover, modality, cameo)
     if acled is not None and acled.event_type in ("Protests", "Riots"):
-        actors = _crowd_first(actors, acled.event_type, group.country or doc_country)
+        actors = _crowd_first(actors, acled.event_type, group.country or doc_country,
+                              _sentence_countries(group))
     if acled is None and trig.acled_type is not None:
         actors = [a for a in actors if a.mention is not None]  # no invented attacker for threats
 
