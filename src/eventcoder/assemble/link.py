@@ -647,7 +647,9 @@ def link_trigger(
     # Violence lands on/against/at someone; talk, aid and agreement go to/with/from someone.
     preps = syntax.TARGET_PREPS if trig.acled_type else syntax.ADDRESSEE_PREPS | {"in"}
     if trig.plover == "COERCE":
-        preps = preps | {"from"}  # "confiscated weapons from armed groups": whom it was taken from
+        # "confiscated weapons from armed groups": whom it was taken from; "hacked into the
+        # computers of X": what was broken into
+        preps = preps | {"from", "into"}
     elif trig.plover == "ASSAULT" and trig.acled_type is None:
         preps = preps | {"of"}  # "the invasion of Kuwait": whom a war is made on
     if is_noun:
@@ -719,6 +721,13 @@ def link_trigger(
         # "rejected an Indian proposal", "denounced Serbia's suppression", "threatened
         # restrictions against German goods": the country that owns what is acted on
         cand.actor2 = _owner_government(object_tokens, cand.actor1)
+    if cand.actor2 is None and trig.acled_type is None:
+        # "froze the assets of the ruling party", "hacked the computers of army officers": the
+        # one whose thing is acted on
+        owners = [p for t in object_tokens if t.pos_ in ("NOUN", "PROPN") for c in t.children
+                  if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        cand.actor2 = _best_actor([a for a in _actors_under(owners, sent_actors)
+                                   if a is not cand.actor1], head)
     if cand.actor2 is None and trig.plover == "PROTEST":
         # "struck to demand the president's resignation", "marched in defiance of the
         # authorities": a protest's recipient is whom it is against or addressed to (codebook),
