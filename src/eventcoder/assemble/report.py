@@ -419,12 +419,16 @@ def _recipient_country(plover: Plover, actors: list[Actor], place_country: str |
 
 
 def _sentence_countries(group: Group) -> set[str]:
-    """The countries the lead sentence's actors and places name."""
+    """The countries the lead sentence's actors and places name; not the country of whoever
+    reports it ("..., Defense Secretary William Perry said")."""
     sent = group.lead.sent
     rng = (sent.start_char, sent.end_char)
     doc = sent.doc
+    said_by = [(c.start, c.end) for c in doc._.ec_cues or () if c.kind == "source"
+               and rng[0] <= c.start and c.end <= rng[1]]
     found = {a.country for a in doc._.ec_actors or () if a.country
-             and rng[0] <= a.start and a.end <= rng[1]}
+             and rng[0] <= a.start and a.end <= rng[1]
+             and not any(s <= a.start and a.end <= e for s, e in said_by)}
     found |= {p.country for p in doc._.ec_places or () if p.country
               and rng[0] <= p.start and p.end <= rng[1]}
     return found
