@@ -375,7 +375,7 @@ class ActorReader:
         if before != start and before > 0 and doc[before - 1].lower_ in self.locative:
             return True
         prev = doc[start - 1].lower_ if start > 0 else ""
-        if prev in self.locative:
+        if prev in self.locative and not self._modifies_noun(doc, end):
             return True
         # "south of Syria", "the border with Uganda"
         if prev in ("of", "with") and start > 1 and doc[start - 2].lower_ in self.of_heads:
@@ -389,6 +389,15 @@ class ActorReader:
             after = {t.lower_ for t in doc[end + 1:end + 3]}
             return bool(after & self.geo_nouns)
         return False
+
+    def _modifies_noun(self, doc: Doc, end: int) -> bool:
+        """ "agreed to US mediation", "released from Israeli custody": a country name before
+        a common noun it modifies is whose the thing is, not where ("to Moscow" is where)."""
+        if end >= len(doc):
+            return False
+        nxt = doc[end]
+        return (nxt.pos_ == "NOUN" and nxt.lower_ not in self.place_suffixes
+                and nxt.lower_ not in self.geo_nouns and doc[end - 1].dep_ in ("compound", "nmod", "amod"))
 
     def _phrase_hits(self, doc: Doc, start: int, end: int) -> list[tuple[int, int, int, ActorHit]]:
         """Validate a "<demonym> [modifiers] <noun>" match and name its actor; demonyms
