@@ -499,6 +499,14 @@ def _is_back_reference(token: Token) -> bool:
 SPEAKER_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 
 
+def _coordinated(doc: Doc, hit: ActorHit) -> bool:
+    """The hit heads a conjunct of a coordination ("X and Y"), not a modifier of another's
+    noun."""
+    token = syntax.head_token(doc, hit.start, hit.end)
+    return token is not None and (token.dep_ == "conj" or any(
+        c.dep_ == "conj" for c in token.children))
+
+
 def _reporting_speaker(verb: Token, actors: list[ActorHit], head: Token) -> ActorHit | None:
     """The named subject of the verb a reported clause hangs from ("X said he would ...", "X
     announced that it will ..."; "X was quoted as saying he ..."). Not a clause of obligation
@@ -698,7 +706,8 @@ def link_trigger(
         cand.actor1, cand.actor2 = _between((head, verb), sent_actors)
     if cand.actor2 is None and trig.plover in RECIPROCAL and cand.actor1 is not None:
         # "X and Y agreed to ...": the second party of a joint act
-        partners = [a for a in actor1_hits if a is not cand.actor1 and a.name != cand.actor1.name]
+        partners = [a for a in actor1_hits if a is not cand.actor1 and a.name != cand.actor1.name
+                    and _coordinated(doc, a)]  # not "NATO-member Norway": a modifier
         cand.actor2 = partners[0] if partners else None
     if cand.actor1 is None and trig.acled_type is None:
         # "President Laurent Gbagbo announced ... in Abidjan": an office holder the KB does

@@ -397,7 +397,8 @@ PLACE_RECIPIENT_TYPES = frozenset({
 
 
 def _recipient_country(plover: Plover, actors: list[Actor], place_country: str | None,
-                       named: set[str] | frozenset[str] = frozenset()) -> str | None:
+                       named: set[str] | frozenset[str] = frozenset(),
+                       named_actors: set[str] | frozenset[str] = frozenset()) -> str | None:
     """PLOVER's recipient country: the acted-on actor's; for a material act with nobody named
     on the receiving end, the country of the place where it happened ("prisoners rioted at a
     jail in northern Israel", "exploded bombs in Kabul"). ACLED's actor2 stays empty there.
@@ -405,8 +406,10 @@ def _recipient_country(plover: Plover, actors: list[Actor], place_country: str |
     With no one else on the receiving end (none named, or only "the government", "the
     people" of no stated country) the act stays at home: a court ordering a former president to
     appear, an opposition postponing its march, rebels releasing the prime minister they hold
-    act within their own country, so the recipient is actor1's country, else the one country
-    the sentence names (``named``)."""
+    act within their own country. The recipient is then actor1's country, else the one country
+    the sentence's actors name (``named_actors``), else its actors and places (``named``). An
+    act told as done abroad ("rejected the proposal at a meeting in Lima"), or in a sentence
+    whose actors name another country, leaves the recipient open."""
     acted_on = next((a for a in actors if a.role == "actor2"), None)
     if acted_on is not None and (acted_on.country or acted_on.name not in GENERIC_BASES):
         return acted_on.country
@@ -414,12 +417,15 @@ def _recipient_country(plover: Plover, actors: list[Actor], place_country: str |
         return place_country
     source = next((a for a in actors if a.role == "actor1"), None)
     if source is not None and source.country:
-        return source.country
-    return next(iter(named)) if len(named) == 1 else None
+        at_home = place_country in (None, source.country) and not (
+            named_actors - {source.country})
+        return source.country if at_home else None
+    sole = named_actors if named_actors else named
+    return next(iter(sole)) if len(sole) == 1 else None
 
 
-def _sentence_countries(group: Group) -> set[str]:
-    """The countries the lead sentence's actors and places name; not the country of whoever
+def _sentence_countries(group: Group, with_places: bool = True) -> set[str]:
+    """The countries the lead sentence's actors (and places) name; not the country of whoever
     reports it ("..., Defense Secretary William Perry said")."""
     sent = group.lead.sent
     rng = (sent.start_char, sent.end_char)
@@ -429,8 +435,9 @@ def _sentence_countries(group: Group) -> set[str]:
     found = {a.country for a in doc._.ec_actors or () if a.country
              and rng[0] <= a.start and a.end <= rng[1]
              and not any(s <= a.start and a.end <= e for s, e in said_by)}
-    found |= {p.country for p in doc._.ec_places or () if p.country
-              and rng[0] <= p.start and p.end <= rng[1]}
+    if with_places:
+        found |= {p.country for p in doc._.ec_places or () if p.country
+                  and rng[0] <= p.start and p.end <= rng[1]}
     return found
 
 
@@ -540,8 +547,9 @@ def build_event(
             feature=place.feature, geo_precision=place.geo_precision or 1,
         )
     plover = plover.model_copy(update={
-        "recipient_country": _recipient_country(plover, actors, group.country,
-                                                _sentence_countries(group))})
+        "recipient_country": _recipient_country(
+            plover, actors, group.country, _sentence_countries(group),
+            _sentence_countries(group, with_places=False))})
     evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in group.members})
     when = _when(group, previous, article.published)
     status = _status(group, when, article.published)
