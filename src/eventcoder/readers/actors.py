@@ -397,7 +397,8 @@ class ActorReader:
             return False
         nxt = doc[end]
         return (nxt.pos_ == "NOUN" and nxt.lower_ not in self.place_suffixes
-                and nxt.lower_ not in self.geo_nouns and doc[end - 1].dep_ in ("compound", "nmod", "amod"))
+                and nxt.lower_ not in self.geo_nouns
+                and doc[end - 1].dep_ in ("compound", "nmod", "amod"))
 
     def _phrase_hits(self, doc: Doc, start: int, end: int) -> list[tuple[int, int, int, ActorHit]]:
         """Validate a "<demonym> [modifiers] <noun>" match and name its actor; demonyms
