@@ -264,3 +264,10 @@ def test_the_reporter_of_an_act_names_no_recipient_country():
     event = _top("Peacekeepers from NATO arrived on Tuesday, Defense Secretary William Perry "
                  "said.")
     assert event.plover.recipient_country != "USA"
+
+
+def test_a_country_that_is_the_addressee_beats_one_in_a_hanging_phrase():
+    event = _top("Chile has apologized to Peru for one of its patrol boats stopping a fishing "
+                 "ship, disputed by Chile and Bolivia.")
+    assert _country(event, "actor2") == "PER"
+    assert event.plover.recipient_country == "PER"

@@ -696,6 +696,14 @@ def link_trigger(
         object_actors = [a for a in _actors_under(_condition_subjects(head, verb), sent_actors)
                          if a is not cand.actor1]
     cand.actor2 = _best_actor(object_actors, head, heads=object_tokens)
+    if cand.actor2 is not None and trig.acled_type is None:
+        # "apologized to Brazil for a seizure ... disputed by Argentina and Chile": a country
+        # that is itself the argument beats an actor in a phrase hanging from another one
+        cores = [_core(t) for t in object_tokens]
+        if not any(lo <= cand.actor2.start and cand.actor2.end <= hi for lo, hi in cores):
+            own = _government_of(next((p for p in places if p.country and any(
+                lo <= p.start and p.end <= hi for lo, hi in cores)), None))
+            cand.actor2 = own or cand.actor2
     if trig.plover == "ACCUSE" and trig.acled_type is None and (
             cand.actor2 is None or _addressed(doc, cand.actor2, (head, verb))):
         # "complained to the UN over two Israeli air raids": the one accused, not the one
