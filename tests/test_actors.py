@@ -243,3 +243,15 @@ def test_peoples_named_by_demonyms(nlp, text, mention, name, country):
 
 def test_a_lower_case_word_is_no_demonym(nlp):
     assert found(nlp, "Workers put up telegraph poles near the swede fields.") == {}
+
+
+def test_past_office_holders_stand_for_their_state(nlp):
+    hits = found(nlp, "Reagan met Gorbachev after Mitterrand had spoken to Kofi Annan.")
+    assert hits["Reagan"].name == "Government of the United States"
+    assert hits["Gorbachev"].name == "Government of Russia"
+    assert hits["Mitterrand"].name == "Government of France"
+    assert hits["Kofi Annan"].name == "United Nations"
+
+
+def test_office_holder_surnames_match_only_as_written(nlp):
+    assert "bush" not in found(nlp, "They hid in the bush near the river.")

@@ -222,3 +222,52 @@ def test_an_office_holder_on_the_receiving_end_is_of_the_only_country_named():
                  "lay down their arms.")
     assert event.plover.event_type == "REJECT"
     assert _country(event, "actor2") == "MLI"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "source", "recipient"),
+    [
+        # with nobody else on the receiving end a domestic act lands at home
+        ("A Peruvian court ordered the former interior minister to appear for questioning "
+         "next week.", "REQUEST", "PER", "PER"),
+        # a leader named without title or country acts for the state they led
+        ("Mubarak rejected the proposal on Tuesday.", "REJECT", "EGY", "EGY"),
+        # the pronoun of a reported act is the one who reports it
+        ("Chancellor Helmut Kohl said he is prepared to lift the embargo.", "CONCEDE", "DEU",
+         None),
+        # a crowd of no stated country is of the one country its sentence names
+        ("Islamist students began a hunger strike to demand the resignation of the Tunisian "
+         "prime minister.", "PROTEST", "TUN", "TUN"),
+        # a kept or renewed measure is its subject's act
+        ("Greece reimposed the blockade on Monday.", "COERCE", "GRC", None),
+        # whose things are acted on receives the act
+        ("Iran tried to hack into the computers of Saudi army officers, officials said.",
+         "COERCE", "IRN", "SAU"),
+        # a country name modifying a noun after "to" is whose it is, not a place
+        ("Syria has agreed to US mediation in the border talks.", "AGREE", "SYR", "USA"),
+    ],
+)
+def test_plover_source_and_recipient_from_general_knowledge(text, plover, source, recipient):
+    event = _top(text)
+    assert event.plover.event_type == plover
+    assert _country(event, "actor1") == source
+    if recipient is not None:
+        assert event.plover.recipient_country == recipient
+
+
+def test_an_act_told_as_done_abroad_has_no_domestic_recipient():
+    event = _top("Brazil rejected the proposal at a meeting in Lima on Monday.")
+    assert event.plover.recipient_country is None
+
+
+def test_the_reporter_of_an_act_names_no_recipient_country():
+    event = _top("Peacekeepers from NATO arrived on Tuesday, Defense Secretary William Perry "
+                 "said.")
+    assert event.plover.recipient_country != "USA"
+
+
+def test_a_country_that_is_the_addressee_beats_one_in_a_hanging_phrase():
+    event = _top("Chile has apologized to Peru for one of its patrol boats stopping a fishing "
+                 "ship, disputed by Chile and Bolivia.")
+    assert _country(event, "actor2") == "PER"
+    assert event.plover.recipient_country == "PER"

@@ -498,6 +498,35 @@ def _is_back_reference(token: Token) -> bool:
     )
 
 
+SPEAKER_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+
+
+def _coordinated(doc: Doc, hit: ActorHit) -> bool:
+    """The hit heads a conjunct of a coordination ("X and Y"), not a modifier of another's
+    noun."""
+    token = syntax.head_token(doc, hit.start, hit.end)
+    return token is not None and (token.dep_ == "conj" or any(
+        c.dep_ == "conj" for c in token.children))
+
+
+def _reporting_speaker(verb: Token, actors: list[ActorHit], head: Token) -> ActorHit | None:
+    """The named subject of the verb a reported clause hangs from ("X said he would ...", "X
+    announced that it will ..."; "X was quoted as saying he ..."). Not a clause of obligation
+    ("saying he must resign" asks someone else to act), nor one hanging from a noun ("a
+    reminder that it must comply")."""
+    if verb.dep_ not in ("ccomp", "xcomp") or any(
+            c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+        return None
+    node = verb.head
+    if node.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [t for t in node.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and node.dep_ == "pcomp" and node.head.head.pos_ in ("VERB", "AUX"):
+        subjects = [t for t in node.head.head.children if t.dep_ in ("nsubj", "nsubjpass")]
+    found = _actors_under(subjects, actors)
+    return _best_actor(found, head) if found else None
+
+
 def _definite(doc: Doc, hit: ActorHit) -> bool:
     """ "the rebels", "the militants": a group named earlier in the article."""
     token = syntax.head_token(doc, hit.start, hit.end)
@@ -628,7 +657,9 @@ def link_trigger(
     # Violence lands on/against/at someone; talk, aid and agreement go to/with/from someone.
     preps = syntax.TARGET_PREPS if trig.acled_type else syntax.ADDRESSEE_PREPS | {"in"}
     if trig.plover == "COERCE":
-        preps = preps | {"from"}  # "confiscated weapons from armed groups": whom it was taken from
+        # "confiscated weapons from armed groups": whom it was taken from; "hacked into the
+        # computers of X": what was broken into
+        preps = preps | {"from", "into"}
     elif trig.plover == "ASSAULT" and trig.acled_type is None:
         preps = preps | {"of"}  # "the invasion of Kuwait": whom a war is made on
     if is_noun:
@@ -667,6 +698,14 @@ def link_trigger(
         object_actors = [a for a in _actors_under(_condition_subjects(head, verb), sent_actors)
                          if a is not cand.actor1]
     cand.actor2 = _best_actor(object_actors, head, heads=object_tokens)
+    if cand.actor2 is not None and trig.acled_type is None:
+        # "apologized to Brazil for a seizure ... disputed by Argentina and Chile": a country
+        # that is itself the argument beats an actor in a phrase hanging from another one
+        cores = [_core(t) for t in object_tokens]
+        if not any(lo <= cand.actor2.start and cand.actor2.end <= hi for lo, hi in cores):
+            own = _government_of(next((p for p in places if p.country and any(
+                lo <= p.start and p.end <= hi for lo, hi in cores)), None))
+            cand.actor2 = own or cand.actor2
     if trig.plover == "ACCUSE" and trig.acled_type is None and (
             cand.actor2 is None or _addressed(doc, cand.actor2, (head, verb))):
         # "complained to the UN over two Israeli air raids": the one accused, not the one
@@ -677,7 +716,8 @@ def link_trigger(
         cand.actor1, cand.actor2 = _between((head, verb), sent_actors)
     if cand.actor2 is None and trig.plover in RECIPROCAL and cand.actor1 is not None:
         # "X and Y agreed to ...": the second party of a joint act
-        partners = [a for a in actor1_hits if a is not cand.actor1 and a.name != cand.actor1.name]
+        partners = [a for a in actor1_hits if a is not cand.actor1 and a.name != cand.actor1.name
+                    and _coordinated(doc, a)]  # not "NATO-member Norway": a modifier
         cand.actor2 = partners[0] if partners else None
     if cand.actor1 is None and trig.acled_type is None:
         # "President Laurent Gbagbo announced ... in Abidjan": an office holder the KB does
@@ -700,6 +740,13 @@ def link_trigger(
         # "rejected an Indian proposal", "denounced Serbia's suppression", "threatened
         # restrictions against German goods": the country that owns what is acted on
         cand.actor2 = _owner_government(object_tokens, cand.actor1)
+    if cand.actor2 is None and trig.acled_type is None:
+        # "froze the assets of the ruling party", "hacked the computers of army officers": the
+        # one whose thing is acted on
+        owners = [p for t in object_tokens if t.pos_ in ("NOUN", "PROPN") for c in t.children
+                  if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        cand.actor2 = _best_actor([a for a in _actors_under(owners, sent_actors)
+                                   if a is not cand.actor1], head)
     if cand.actor2 is None and trig.plover == "PROTEST":
         # "struck to demand the president's resignation", "marched in defiance of the
         # authorities": a protest's recipient is whom it is against or addressed to (codebook),
@@ -869,6 +916,11 @@ def link_trigger(
             if known is not None and not known.is_media:
                 cand.actor1 = known
                 break
+    if cand.actor1 is None and trig.acled_type is None and any(
+            t.tag_ == "PRP" and t.lower_ in SPEAKER_PRONOUNS for t in actor1_tokens):
+        # "President X said he is prepared to lift the ban", "King Y was quoted as saying he
+        # would host": the pronoun of a reported act is the one who reports it
+        cand.actor1 = _reporting_speaker(verb, sent_actors, head)
     if cand.modality == "claimed" and cand.claimant is None:
         subj = _best_actor(_actors_under(syntax.subjects(verb), sent_actors), head)
         cand.claimant = subj

@@ -199,8 +199,13 @@ def _target(group: Group):
     return targets[0] if targets else None
 
 
-def _crowd_first(actors: list[Actor], event_type: str, country: str | None) -> list[Actor]:
-    """ACLED codes protesters (or rioters) as actor1 and whoever intervenes as actor2."""
+def _crowd_first(actors: list[Actor], event_type: str, country: str | None,
+                 named: set[str] | frozenset[str] = frozenset()) -> list[Actor]:
+    """ACLED codes protesters (or rioters) as actor1 and whoever intervenes as actor2. A crowd
+    of no stated country in a sentence that names one country ("fundamentalists began a
+    hunger strike to demand the Algerian president's resignation") is that country's."""
+    if country is None and len(named) == 1:
+        country = next(iter(named))
     crowd_kind = "Protesters" if event_type == "Protests" else "Rioters"
     crowd = next((a for a in actors if a.kind == crowd_kind), None)
     if crowd is None:  # "Egyptian demonstrators rioted": the crowd of a riot, named otherwise
@@ -218,6 +223,9 @@ def _crowd_first(actors: list[Actor], event_type: str, country: str | None) -> l
         country = doers.country if doers is not None and doers.country else country
         crowd = Actor(role="actor1", name=codes.with_country(crowd_kind, country),
                       country=country, kind=crowd_kind)
+    if crowd.country is None and country is not None and crowd.name == crowd_kind:
+        crowd = crowd.model_copy(update={
+            "name": codes.with_country(crowd_kind, country), "country": country})
     out = [crowd.model_copy(update={"role": "actor1"})]
     if others:
         out.append(others[0].model_copy(update={"role": "actor2"}))
@@ -400,17 +408,49 @@ PLACE_RECIPIENT_TYPES = frozenset({
 })
 
 
-def _recipient_country(plover: Plover, actors: list[Actor], place_country: str | None
-                       ) -> str | None:
+def _recipient_country(plover: Plover, actors: list[Actor], place_country: str | None,
+                       named: set[str] | frozenset[str] = frozenset(),
+                       named_actors: set[str] | frozenset[str] = frozenset()) -> str | None:
     """PLOVER's recipient country: the acted-on actor's; for a material act with nobody named
     on the receiving end, the country of the place where it happened ("prisoners rioted at a
-    jail in northern Israel", "exploded bombs in Kabul"). ACLED's actor2 stays empty there."""
+    jail in northern Israel", "exploded bombs in Kabul"). ACLED's actor2 stays empty there.
+
+    With no one else on the receiving end (none named, or only "the government", "the
+    people" of no stated country) the act stays at home: a court ordering a former president to
+    appear, an opposition postponing its march, rebels releasing the prime minister they hold
+    act within their own country. The recipient is then actor1's country, else the one country
+    the sentence's actors name (``named_actors``), else its actors and places (``named``). An
+    act told as done abroad ("rejected the proposal at a meeting in Lima"), or in a sentence
+    whose actors name another country, leaves the recipient open."""
     acted_on = next((a for a in actors if a.role == "actor2"), None)
-    if acted_on is not None:
+    if acted_on is not None and (acted_on.country or acted_on.name not in GENERIC_BASES):
         return acted_on.country
-    if plover.event_type in PLACE_RECIPIENT_TYPES:
+    if plover.event_type in PLACE_RECIPIENT_TYPES and place_country:
         return place_country
-    return None
+    source = next((a for a in actors if a.role == "actor1"), None)
+    if source is not None and source.country:
+        at_home = place_country in (None, source.country) and not (
+            named_actors - {source.country})
+        return source.country if at_home else None
+    sole = named_actors if named_actors else named
+    return next(iter(sole)) if len(sole) == 1 else None
+
+
+def _sentence_countries(group: Group, with_places: bool = True) -> set[str]:
+    """The countries the lead sentence's actors (and places) name; not the country of whoever
+    reports it ("..., Defense Secretary William Perry said")."""
+    sent = group.lead.sent
+    rng = (sent.start_char, sent.end_char)
+    doc = sent.doc
+    said_by = [(c.start, c.end) for c in doc._.ec_cues or () if c.kind == "source"
+               and rng[0] <= c.start and c.end <= rng[1]]
+    found = {a.country for a in doc._.ec_actors or () if a.country
+             and rng[0] <= a.start and a.end <= rng[1]
+             and not any(s <= a.start and a.end <= e for s, e in said_by)}
+    if with_places:
+        found |= {p.country for p in doc._.ec_places or () if p.country
+                  and rng[0] <= p.start and p.end <= rng[1]}
+    return found
 
 
 # Acts a party can refuse: an acceptance, an agreement, a concession, a retreat. Said as
@@ -493,7 +533,8 @@ def build_event(
     if acled is None:
         plover, cameo = _promised_plover(plover, modality, cameo)
     if acled is not None and acled.event_type in ("Protests", "Riots"):
-        actors = _crowd_first(actors, acled.event_type, group.country or doc_country)
+        actors = _crowd_first(actors, acled.event_type, group.country or doc_country,
+                              _sentence_countries(group))
     if acled is None and trig.acled_type is not None:
         actors = [a for a in actors if a.mention is not None]  # no invented attacker for threats
 
@@ -518,7 +559,9 @@ def build_event(
             feature=place.feature, geo_precision=place.geo_precision or 1,
         )
     plover = plover.model_copy(update={
-        "recipient_country": _recipient_country(plover, actors, group.country)})
+        "recipient_country": _recipient_country(
+            plover, actors, group.country, _sentence_countries(group),
+            _sentence_countries(group, with_places=False))})
     evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in group.members})
     when = _when(group, previous, article.published)
     status = _status(group, when, article.published)

@@ -25,6 +25,10 @@ LIGHT_VERBS = {
     # investigation", "issued a demand", "imposed a curfew", "lodged a protest"
     "give", "provide", "offer", "make", "issue", "extend", "grant", "pay", "impose", "declare",
     "open", "lodge", "file", "express", "voice", "reach",
+    # measures kept, renewed or ended and forces raised: "reimposed blockades", "lifted the
+    # blockade", "suspended military aid", "mobilized reservists" are the subject's own acts
+    "reimpose", "tighten", "enforce", "maintain", "renew", "lift", "suspend", "mobilize",
+    "mobilise", "deploy", "dispatch", "train",
 }
 # "were engaged in ethnic cleansing", "was involved in the attack": passive in form, but the
 # subject is who does the act named in the "in" phrase.

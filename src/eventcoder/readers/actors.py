@@ -85,6 +85,7 @@ class ActorKB:
         self._build_countries()
         self._build_common_demonyms()
         self._build_named()
+        self._build_office_holders(load_yaml("leaders").get("office_holders") or [])
         for text in self.data.get("not_actors") or []:
             self._add_alias(text, Alias(NOT_AN_ACTOR))
         self.exact_keys = {w.lower() for w in self.exact_words}
@@ -179,6 +180,20 @@ class ActorKB:
                     text, neutral = (item, name) if isinstance(item, str) else (
                         item["alias"], item.get("neutral") or name)
                     self._add_alias(text, Alias(actor, partisan=True, neutral=neutral))
+
+    def _build_office_holders(self, entries: list[dict]) -> None:
+        """kb/leaders.yaml: a past or present leader's name stands for their state's government
+        ("Mubarak said", "Reagan welcomed"). Names keep their capitals ("Bush", not "bush");
+        one the actor file already lists keeps its entry there."""
+        for entry in entries:
+            country = entry["country"]
+            actor = (self.actors.get("United Nations") if country == "UN"
+                     else self.state_actor(country, "government"))
+            if actor is None:
+                continue
+            for text in entry.get("names") or []:
+                if text.lower() not in self.aliases:
+                    self._add_alias(text, Alias(actor), cased=True)
 
     def _generated(self, name: str, iso3: str, kind: str, generic: bool = False) -> Actor:
         actor = Actor(name=name, country=iso3, kind=kind, generic=generic)
@@ -360,7 +375,7 @@ class ActorReader:
         if before != start and before > 0 and doc[before - 1].lower_ in self.locative:
             return True
         prev = doc[start - 1].lower_ if start > 0 else ""
-        if prev in self.locative:
+        if prev in self.locative and not self._modifies_noun(doc, end):
             return True
         # "south of Syria", "the border with Uganda"
         if prev in ("of", "with") and start > 1 and doc[start - 2].lower_ in self.of_heads:
@@ -374,6 +389,16 @@ class ActorReader:
             after = {t.lower_ for t in doc[end + 1:end + 3]}
             return bool(after & self.geo_nouns)
         return False
+
+    def _modifies_noun(self, doc: Doc, end: int) -> bool:
+        """ "agreed to US mediation", "released from Israeli custody": a country name before
+        a common noun it modifies is whose the thing is, not where ("to Moscow" is where)."""
+        if end >= len(doc):
+            return False
+        nxt = doc[end]
+        return (nxt.pos_ == "NOUN" and nxt.lower_ not in self.place_suffixes
+                and nxt.lower_ not in self.geo_nouns
+                and doc[end - 1].dep_ in ("compound", "nmod", "amod"))
 
     def _phrase_hits(self, doc: Doc, start: int, end: int) -> list[tuple[int, int, int, ActorHit]]:
         """Validate a "<demonym> [modifiers] <noun>" match and name its actor; demonyms
