@@ -122,13 +122,29 @@ def test_a_promise_to_yield_is_a_concession_not_an_agreement(nlp):
     "text",
     [
         "The militia agreed on Tuesday to halt its raids on the highway.",
-        "The cabinet is willing to lift the fuel subsidy cuts.",
-        "The junta offered concessions to the striking miners.",
+        "The junta promised concessions to the striking miners.",
         "The council bowed to pressure from traders and shelved the market plan.",
     ],
 )
 def test_promised_or_named_concessions_are_concede(nlp, text):
     assert strongest(nlp, text).plover == "CONCEDE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cabinet is willing to lift the fuel subsidy cuts.",
+        "The junta offered concessions to the striking miners.",
+        "The rebels have offered to free the captured soldiers.",
+        "Iran said it was willing to pull its forces out of the border area.",
+        "The army is ready to withdraw from the disputed villages.",
+        "The guerrillas offered a truce to the army.",
+        "The two sides agreed to exchange data on missing persons.",
+    ],
+)
+def test_an_offer_or_willingness_is_agree_whatever_it_offers(nlp, text):
+    # codebook AGREE: "agree to, offer, ... or otherwise indicate willingness"
+    assert strongest(nlp, text).plover == "AGREE"
 
 
 def test_agreeing_to_improve_relations_is_diplomatic_support(nlp):
@@ -304,7 +320,8 @@ def test_restrictions_suspensions_access_and_readiness(nlp, text, plover, mode):
     ("text", "plover"),
     [
         # a measure taken back is the concession's content, not a second event
-        ("The president said he is prepared to lift the ban on the opposition party.", "CONCEDE"),
+        ("The president said he is prepared to lift the ban on the opposition party.", "AGREE"),
+        ("The president promised to lift the ban on the opposition party.", "CONCEDE"),
         ("The constitutional court cancelled restrictions on the use of minority languages.",
          "CONCEDE"),
         ("Serbia eased emergency measures in the province on Wednesday.", "CONCEDE"),

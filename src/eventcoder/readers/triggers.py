@@ -124,6 +124,8 @@ class Lexicon:
     order_acts: frozenset[str]
     obligation: dict[str, Any]  # "said X must ...": a demand on X (``obligation:``)
     reciprocal: dict[str, Any]  # "X and Y agreed to ...": a joint agreement (``reciprocal:``)
+    willing_heads: frozenset[str]  # "offered to", "is willing to": a concession offered
+    willing_code: str | None  # ... is this (AGREE), not a promised concession (``willing:``)
 
 
 def _has_kb(name: str) -> bool:
@@ -233,6 +235,7 @@ def lexicon() -> Lexicon:
         "orders": extra.get("orders") or {},
         "obligation": extra.get("obligation") or {},
         "reciprocal": extra.get("reciprocal") or {},
+        "willing": extra.get("willing") or {},
     }
     codes = {k: _as_code(v) for k, v in data["codes"].items()}
     patterns: dict[str, list[str]] = {}
@@ -278,6 +281,9 @@ def lexicon() -> Lexicon:
         patterns["OBLIG"] = [str(t) for t in obligation["modals"]]
         obligation["speech"] = frozenset(str(t) for t in obligation["speech"])
     terr = frozenset(str(t).lower() for t in data.get("territory_nouns", []))
+    willing = dict(data["willing"])
+    if willing and willing["code"] not in codes:
+        raise ValueError(f"triggers willing: unknown code {willing['code']!r}")
     return Lexicon(
         codes=codes,
         entries=entries,
@@ -303,6 +309,8 @@ def lexicon() -> Lexicon:
         order_acts=frozenset(str(a).upper() for a in data["orders"].get("acts", [])),
         obligation=obligation,
         reciprocal=dict(data["reciprocal"]),
+        willing_heads=frozenset(str(h).lower() for h in willing.get("heads", [])),
+        willing_code=willing.get("code"),
     )
 
 
@@ -715,8 +723,9 @@ def _apply_governors(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
                 # "agreed to give in to pressure", "pledged it would make concessions": a
                 # promise of a concession is CONCEDE (codebook), whatever the concession's words
                 drop.add(m)
-                out[n] = replace(hits[n], plover="CONCEDE", plover_mode=hits[m].plover_mode,
-                                 cameo=hits[m].cameo)
+                out[n] = _offered(head, replace(hits[n], plover="CONCEDE",
+                                                plover_mode=hits[m].plover_mode,
+                                                cameo=hits[m].cameo))
                 break
             if key is None:
                 continue
@@ -728,10 +737,22 @@ def _apply_governors(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
                 drop.add(m)
                 if other.plover == code[2] == "CONCEDE":
                     code = (None, None, other.plover, other.plover_mode, other.cameo)
-            out[n] = replace(hits[n], acled_type=None, acled_sub=None, plover=code[2],
-                             plover_mode=code[3], cameo=code[4], weapon=None)
+            out[n] = _offered(head, replace(hits[n], acled_type=None, acled_sub=None,
+                                            plover=code[2], plover_mode=code[3], cameo=code[4],
+                                            weapon=None))
             break
     return [h for n, h in enumerate(out) if n not in drop]
+
+
+def _offered(head: Token, hit: TriggerHit) -> TriggerHit:
+    """ "offered to hand over the suspects", "is willing to withdraw": a concession offered or
+    one the actor is willing to make is AGREE (``willing:``), not a promised one (CONCEDE)."""
+    lex = lexicon()
+    if hit.plover != "CONCEDE" or lex.willing_code is None or (
+            head.lemma_.lower() not in lex.willing_heads):
+        return hit
+    code = lex.codes[lex.willing_code]
+    return replace(hit, plover=code[2], plover_mode=code[3], cameo=code[4])
 
 
 def _apply_obligations(doc: Doc, hits: list[TriggerHit], modals: list[int]
@@ -960,6 +981,8 @@ def _apply_intent(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
                 if key is not None:
                     code = codes[key]
                     h = replace(h, plover=code[2], plover_mode=code[3], cameo=code[4])
+                    if verb.dep_ == "xcomp":
+                        h = _offered(verb.head, h)
         out.append(h)
     return out
 
