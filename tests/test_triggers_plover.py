@@ -494,3 +494,21 @@ def test_pressing_someone_to_act_is_a_request(text):
 def test_headline_era_vocabulary(nlp, text, plover, mode):
     hit = strongest(nlp, text)
     assert (hit.plover, hit.plover_mode) == (plover, mode), hit
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("The army lifted on Tuesday a week-old blockade of the northern towns.", "CONCEDE"),
+        ("Washington suspended part of a military aid program for the militia.", "SANCTION"),
+        ("The regime has trained more than 300 young computer hackers.", "MOBILIZE"),
+    ],
+)
+def test_a_phrase_spans_a_long_gap_when_the_parse_ties_its_halves(nlp, text, plover):
+    assert strongest(nlp, text).plover == plover, text
+
+
+def test_a_long_gap_through_another_preposition_joins_nothing(nlp):
+    # the talks are when the strike was called off, not what was called off
+    hit = strongest(nlp, "The union called off the strike after the talks.")
+    assert hit.plover == "CONCEDE"

@@ -30,6 +30,9 @@ WEAPON_WEIGHT = 0.85  # a generic word with a named weapon is as good as an expl
 ANAPHOR_WEIGHT = 0.6
 ANAPHOR_WINDOW = 2  # sentences back that "the attack" may point to
 CLOSE_DEPTH = 3  # dependency steps that count as "the same clause"
+FAR_GAP = 6  # words a "*" may skip when the parse ties the halves (3 without)
+FAR_ARCS = frozenset({"dobj", "nsubj", "nsubjpass", "compound", "amod", "nmod", "pobj", "prep",
+                      "ccomp"})  # the arcs that tie them: an object's phrase, not another clause
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "such"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 THREAT_HEADS = {"threaten", "vow", "warn", "pledge", "promise", "swear", "plan", "intend",
@@ -203,10 +206,36 @@ class TermMatcher:
         for hid, start, end in halves:
             for right, key in self.pairs.get(hid, ()):
                 for r_start, r_end in starts.get(right, ()):
-                    if end <= r_start <= end + 3 and not any(
-                            t.is_punct for t in doc[end:r_start]):
+                    if end <= r_start <= end + FAR_GAP and not any(
+                            t.is_punct and not _word_hyphen(t) for t in doc[end:r_start]) and (
+                            r_start <= end + 3 or _governs(doc[start:end], doc[r_start],
+                                                           doc[end:r_start])):
                         out.add((strings.add(key), start, r_end))
         return out
+
+
+def _word_hyphen(tok: Token) -> bool:
+    """The hyphen inside a word ("a week-old blockade"), which a gap may skip."""
+    return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.nbor(-1).whitespace_
+
+
+def _governs(left: Span, tok: Token, gap: Span) -> bool:
+    """Is ``tok`` what the phrase ``left`` acts on, within CLOSE_DEPTH arcs ("shortened by one
+    hour the nightly curfew", "suspended part of a military aid programme"): lets a gap of more
+    than three words join a phrase's halves only when the parse ties them, through no
+    preposition but "of" ("called off the strike after the talks" is no calling off of talks)
+    and no possessor in between (whose the thing is stays the short phrases' business)."""
+    if any(t.dep_ == "case" or t.tag_ == "POS" for t in gap):
+        return False
+    cur = tok
+    for _ in range(CLOSE_DEPTH):
+        if cur.dep_ not in FAR_ARCS or cur.dep_ == "prep" and cur.lower_ != "of" or (
+                cur.head is cur):
+            return False
+        cur = cur.head
+        if left.start <= cur.i < left.end:
+            return True
+    return False
 
 
 def _gap_pattern(words: list[str]) -> list[dict[str, Any]]:
