@@ -512,3 +512,31 @@ def test_a_long_gap_through_another_preposition_joins_nothing(nlp):
     # the talks are when the strike was called off, not what was called off
     hit = strongest(nlp, "The union called off the strike after the talks.")
     assert hit.plover == "CONCEDE"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("The governor has reneged on his promise to hold a referendum.", "REJECT"),
+        ("The city council has denied a building permit for the new mosque.", "REJECT"),
+        ("Pakistan is opposed to American mediation in the dispute.", "REJECT"),
+        ("Rescue helicopters evacuated the injured from the flooded valley.", "AID"),
+        ("The World Bank said it will withdraw its staff and aid workers from the country.",
+         "THREATEN"),
+        ("The militants have sworn to fight until the army leaves the province.", "THREATEN"),
+        ("The opposition began collecting signatures to force a referendum.", "PROTEST"),
+        ("Dockers stayed away from work on Monday to protest the new law.", "PROTEST"),
+        ("Riot police prevented a rally by opposition supporters outside parliament.", "COERCE"),
+        ("The court opened a hearing into the killing of the journalist.", "ACCUSE"),
+        ("The cabinet welcomed the new trade proposal on Monday.", "SUPPORT"),
+        ("The government welcomed Minister Lee's latest statement on trade.", "SUPPORT"),
+    ],
+)
+def test_codebook_vocabulary_for_refusals_relief_threats_petitions_and_hearings(
+        nlp, text, plover):
+    assert strongest(nlp, text).plover == plover, text
+
+
+def test_withdrawn_inspectors_are_a_sanction_not_a_retreat(nlp):
+    hit = strongest(nlp, "The agency withdrew its inspectors from the country on Friday.")
+    assert (hit.plover, hit.plover_mode) == ("SANCTION", "withdraw")

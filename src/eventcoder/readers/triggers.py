@@ -206,12 +206,21 @@ class TermMatcher:
         for hid, start, end in halves:
             for right, key in self.pairs.get(hid, ()):
                 for r_start, r_end in starts.get(right, ()):
+                    if _possessor(doc[r_end - 1]):
+                        continue  # "welcomed the president's proposal": not the president
                     if end <= r_start <= end + FAR_GAP and not any(
                             t.is_punct and not _word_hyphen(t) for t in doc[end:r_start]) and (
                             r_start <= end + 3 or _governs(doc[start:end], doc[r_start],
                                                            doc[end:r_start])):
                         out.add((strings.add(key), start, r_end))
         return out
+
+
+def _possessor(tok: Token) -> bool:
+    """Is ``tok`` (or the name it is part of) a possessor ("President Reagan's statement")?"""
+    while tok.dep_ in {"compound", "flat"} and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "poss"
 
 
 def _word_hyphen(tok: Token) -> bool:
