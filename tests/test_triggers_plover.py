@@ -540,3 +540,28 @@ def test_codebook_vocabulary_for_refusals_relief_threats_petitions_and_hearings(
 def test_withdrawn_inspectors_are_a_sanction_not_a_retreat(nlp):
     hit = strongest(nlp, "The agency withdrew its inspectors from the country on Friday.")
     assert (hit.plover, hit.plover_mode) == ("SANCTION", "withdraw")
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("NATO speeded up the withdrawal of its troops from the province on Monday.", "RETREAT"),
+        ("The army prepared to resume shelling rebel positions near the border.", "MOBILIZE"),
+        ("The army shelled rebel positions near the border on Friday.", "ASSAULT"),
+    ],
+)
+def test_consensus_withdrawal_under_way_and_readiness(nlp, text, plover):
+    assert strongest(nlp, text).plover == plover, text
+
+
+def test_a_demand_noun_keeps_its_that_clause_when_the_parse_hangs_it_on_the_verb(nlp):
+    hits = nlp("The ILO renewed its demand yesterday that Ankara ease the restrictions on "
+               "trade unions.")._.ec_triggers
+    assert [h.plover for h in hits] == ["REQUEST"]
+
+
+def test_a_consensus_to_do_something_together_is_an_agreement():
+    report = eventcoder.extract("The two governments reached a consensus to share data on "
+                                "river levels.")
+    top = max(report.events, key=lambda e: e.confidence)
+    assert top.plover is not None and top.plover.event_type == "AGREE"

@@ -129,6 +129,7 @@ class Lexicon:
     reciprocal: dict[str, Any]  # "X and Y agreed to ...": a joint agreement (``reciprocal:``)
     willing_heads: frozenset[str]  # "offered to", "is willing to": a concession offered
     willing_code: str | None  # ... is this (AGREE), not a promised concession (``willing:``)
+    readiness: dict[str, Any]  # "prepared to resume shelling": MOBILIZE (``readiness:``)
 
 
 def _has_kb(name: str) -> bool:
@@ -274,6 +275,7 @@ def lexicon() -> Lexicon:
         "obligation": extra.get("obligation") or {},
         "reciprocal": extra.get("reciprocal") or {},
         "willing": extra.get("willing") or {},
+        "readiness": extra.get("readiness") or {},
     }
     codes = {k: _as_code(v) for k, v in data["codes"].items()}
     patterns: dict[str, list[str]] = {}
@@ -322,6 +324,9 @@ def lexicon() -> Lexicon:
     willing = dict(data["willing"])
     if willing and willing["code"] not in codes:
         raise ValueError(f"triggers willing: unknown code {willing['code']!r}")
+    readiness = dict(data["readiness"])
+    if readiness and readiness["code"] not in codes:
+        raise ValueError(f"triggers readiness: unknown code {readiness['code']!r}")
     return Lexicon(
         codes=codes,
         entries=entries,
@@ -349,6 +354,7 @@ def lexicon() -> Lexicon:
         reciprocal=dict(data["reciprocal"]),
         willing_heads=frozenset(str(h).lower() for h in willing.get("heads", [])),
         willing_code=willing.get("code"),
+        readiness=readiness,
     )
 
 
@@ -731,6 +737,7 @@ def _find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
     out = _reciprocal_agreements(doc, out) if out else out
     out = _drop_undone(doc, out) if out else out
     out = _apply_intent(doc, out) if out else out
+    out = _apply_readiness(doc, out) if out else out
     out = _absorb_withdrawals(doc, _damp_background(doc, _damp_intercepted(doc, out)))
     return _anchor_participants(doc, out) if out else out
 
@@ -876,7 +883,11 @@ def _drop_demanded(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
         if h.plover == "REQUEST":
             # "demanding that Mugabe abandon his policy of land confiscations", "its demand
             # that Israel ease restrictions": the whole demanded clause is the content
-            clauses = [c for c in span.root.children if c.dep_ in {"ccomp", "acl"}
+            # ("reiterated its demand today that ...": the clause may hang from the verb
+            # whose object the demand noun is)
+            owners = [span.root] + ([span.root.head] if span.root.pos_ == "NOUN"
+                                    and span.root.dep_ == "dobj" else [])
+            clauses = [c for o in owners for c in o.children if c.dep_ in {"ccomp", "acl"}
                        and c.pos_ in {"VERB", "AUX"} and any(
                            g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
             inside = {t.i for c in clauses for t in c.subtree}
@@ -1023,6 +1034,39 @@ def _apply_intent(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
                         h = _offered(verb.head, h)
         out.append(h)
     return out
+
+
+READY_ARCS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "advcl"})
+
+
+def _apply_readiness(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """ "the army prepared to resume shelling", "in preparation for an offensive": force made
+    ready is a mobilisation (``readiness:``); only the PLOVER reading changes."""
+    ready = lexicon().readiness
+    if not ready or not any(h.plover in ready["acts"] for h in hits):
+        return hits
+    heads = set(ready["heads"])
+    code = lexicon().codes[ready["code"]]
+    out = []
+    for h in hits:
+        span = _hit_span(doc, h) if h.plover in ready["acts"] else None
+        if span is not None and _readied(span.root, heads):
+            h = replace(h, plover=code[2], plover_mode=code[3], cameo=code[4])
+        out.append(h)
+    return out
+
+
+def _readied(tok: Token, heads: set[str]) -> bool:
+    """Does a readiness word govern ``tok`` within three arcs ("prepared to resume shelling":
+    shelling <- resume <- prepared)?"""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in READY_ARCS or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in heads:
+            return True
+    return False
 
 
 def _conditional(verb: Token, intent: Intent) -> bool:
