@@ -565,3 +565,16 @@ def test_a_consensus_to_do_something_together_is_an_agreement():
                                 "river levels.")
     top = max(report.events, key=lambda e: e.confidence)
     assert top.plover is not None and top.plover.event_type == "AGREE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels issued a declaration demanding that the government release their leader.",
+        "The authorities have been pressuring the teachers of the capital to cancel the strike.",
+    ],
+)
+def test_a_statement_that_demands_and_pressure_to_act_are_requests(text):
+    report = eventcoder.extract(text)
+    top = max(report.events, key=lambda e: e.confidence)
+    assert top.plover is not None and top.plover.event_type == "REQUEST", text

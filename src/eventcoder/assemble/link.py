@@ -292,6 +292,8 @@ def _not_an_occurrence(head: Token) -> bool:
         return True  # "a civilian helping the army fight the group": describes the civilian
     if head.tag_ != "VBG":
         return False
+    if head.dep_ == "acl" and head.head.lemma_.lower() in lexicon().statement_nouns:
+        return False  # "issued a declaration demanding that ...": the statement's own act
     if head.dep_ == "advcl":
         # "..., killing two" describes the main clause's event; a sentence-initial gerund
         # ("Shelling by X killed ...") or one after an adjective or determiner ("was bombarded

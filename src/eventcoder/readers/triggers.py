@@ -130,6 +130,7 @@ class Lexicon:
     willing_heads: frozenset[str]  # "offered to", "is willing to": a concession offered
     willing_code: str | None  # ... is this (AGREE), not a promised concession (``willing:``)
     readiness: dict[str, Any]  # "prepared to resume shelling": MOBILIZE (``readiness:``)
+    statement_nouns: frozenset[str]  # "a declaration demanding ...": the demand itself
 
 
 def _has_kb(name: str) -> bool:
@@ -276,6 +277,7 @@ def lexicon() -> Lexicon:
         "reciprocal": extra.get("reciprocal") or {},
         "willing": extra.get("willing") or {},
         "readiness": extra.get("readiness") or {},
+        "statement_nouns": extra.get("statement_nouns") or [],
     }
     codes = {k: _as_code(v) for k, v in data["codes"].items()}
     patterns: dict[str, list[str]] = {}
@@ -355,6 +357,7 @@ def lexicon() -> Lexicon:
         willing_heads=frozenset(str(h).lower() for h in willing.get("heads", [])),
         willing_code=willing.get("code"),
         readiness=readiness,
+        statement_nouns=frozenset(str(n).lower() for n in data["statement_nouns"]),
     )
 
 
