@@ -578,3 +578,15 @@ def test_a_statement_that_demands_and_pressure_to_act_are_requests(text):
     report = eventcoder.extract(text)
     top = max(report.events, key=lambda e: e.confidence)
     assert top.plover is not None and top.plover.event_type == "REQUEST", text
+
+
+def test_intelligence_handed_to_a_state_is_military_aid(nlp):
+    hit = strongest(nlp, "The United States is providing satellite images and other military "
+                         "intelligence to Ukraine.")
+    assert hit.plover == "AID"
+
+
+def test_a_condemnation_with_its_as_phrase_first_keeps_its_object_as_content(nlp):
+    hits = nlp("Albania denounced as a grave crime Serbia's suppression of the "
+               "protests.")._.ec_triggers
+    assert "COERCE" not in [h.plover for h in hits]

@@ -32,7 +32,8 @@ ANAPHOR_WINDOW = 2  # sentences back that "the attack" may point to
 CLOSE_DEPTH = 3  # dependency steps that count as "the same clause"
 FAR_GAP = 6  # words a "*" may skip when the parse ties the halves (3 without)
 FAR_ARCS = frozenset({"dobj", "nsubj", "nsubjpass", "compound", "amod", "nmod", "pobj", "prep",
-                      "ccomp"})  # the arcs that tie them: an object's phrase, not another clause
+                      "ccomp", "conj"})  # the arcs that tie them: an object's phrase (or one of
+# its conjuncts: "provided photographs and other intelligence"), not another clause
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "such"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 THREAT_HEADS = {"threaten", "vow", "warn", "pledge", "promise", "swear", "plan", "intend",
@@ -876,7 +877,7 @@ def _drop_demanded(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
         if span is None or h.plover not in {"REQUEST", "REJECT", "ACCUSE"} or (
                 h.acled_type is not None):
             continue
-        for act in _governed(span.root):
+        for act in _governed(span.root) + _fronted_as_object(span.root):
             m = at_root.get(act.i)
             verbal = act.pos_ in {"VERB", "AUX"}
             content = h.plover == "REJECT" or verbal == (h.plover == "REQUEST")
@@ -897,6 +898,13 @@ def _drop_demanded(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
             drop |= {m for r, m in at_root.items() if r in inside and m != n
                      and hits[m].acled_type is None and hits[m].plover != "REQUEST"}
     return [h for n, h in enumerate(hits) if n not in drop] if drop else hits
+
+
+def _fronted_as_object(head: Token) -> list[Token]:
+    """ "denounced as an ugly crime Serbia's suppression of the unrest": with the "as" phrase
+    put first the parser hangs the object on it as an apposition; it is still the object."""
+    return [a for p in head.children if p.dep_ == "prep" and p.lower_ == "as"
+            for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"]
 
 
 def _drop_undone(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
