@@ -42,7 +42,7 @@ def strongest(nlp, text: str) -> TriggerHit:
         ("Senegal's president praised the reforms adopted by the Gambian parliament.",
          "SUPPORT", None),
         ("Bhutan and Chile established diplomatic relations on Monday.", "SUPPORT", None),
-        ("The Thai government apologised for the incident at the border.", "CONCEDE", None),
+        ("The Thai government apologised for the incident at the border.", "SUPPORT", None),
         ("Authorities lifted the curfew in the southern city after a week.", "CONCEDE", None),
         ("Vietnam and Laos held joint military exercises near their border.", "COOPERATE",
          None),
