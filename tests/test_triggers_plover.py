@@ -590,3 +590,15 @@ def test_a_condemnation_with_its_as_phrase_first_keeps_its_object_as_content(nlp
     hits = nlp("Albania denounced as a grave crime Serbia's suppression of the "
                "protests.")._.ec_triggers
     assert "COERCE" not in [h.plover for h in hits]
+
+
+def test_people_sent_to_investigate_are_an_investigation():
+    report = eventcoder.extract("The UN sent a team of experts to Kosovo on Monday to "
+                                "investigate the killings.")
+    assert [(e.plover.event_type, e.plover.mode) for e in report.events
+            if e.plover is not None] == [("ACCUSE", "investigate")]
+
+
+def test_going_somewhere_to_fight_is_still_no_fight():
+    report = eventcoder.extract("Hundreds of young men went to Syria to fight.")
+    assert all(e.plover is None or e.plover.event_type != "ASSAULT" for e in report.events)

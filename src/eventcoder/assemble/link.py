@@ -829,6 +829,9 @@ def link_trigger(
         infinitive = False  # "agreed to resume peace talks": the agreement is the event
     if infinitive and head.head.lemma_ in IMPLICATIVE:
         infinitive = False  # "managed to seize the town", "were forced to withdraw": it was done
+    if infinitive and trig.plover_mode == "investigate" and (
+            head.head.lemma_.lower() in lexicon().investigation_senders):
+        infinitive = False  # "sent a team to investigate the killings": the inquiry is under way
     if infinitive and head.head.lemma_.lower() in lexicon().order_heads:
         infinitive = False  # "ordered the paper to suspend publication": the order is the act
     if infinitive and head.head.lemma_ in PROMISING and cand.modality == "asserted":

@@ -132,6 +132,7 @@ class Lexicon:
     willing_code: str | None  # ... is this (AGREE), not a promised concession (``willing:``)
     readiness: dict[str, Any]  # "prepared to resume shelling": MOBILIZE (``readiness:``)
     statement_nouns: frozenset[str]  # "a declaration demanding ...": the demand itself
+    investigation_senders: frozenset[str]  # "sent a team to investigate": under way
 
 
 def _has_kb(name: str) -> bool:
@@ -279,6 +280,7 @@ def lexicon() -> Lexicon:
         "willing": extra.get("willing") or {},
         "readiness": extra.get("readiness") or {},
         "statement_nouns": extra.get("statement_nouns") or [],
+        "investigation_senders": extra.get("investigation_senders") or [],
     }
     codes = {k: _as_code(v) for k, v in data["codes"].items()}
     patterns: dict[str, list[str]] = {}
@@ -359,6 +361,7 @@ def lexicon() -> Lexicon:
         willing_code=willing.get("code"),
         readiness=readiness,
         statement_nouns=frozenset(str(n).lower() for n in data["statement_nouns"]),
+        investigation_senders=frozenset(str(n).lower() for n in data["investigation_senders"]),
     )
 
 
