@@ -602,3 +602,9 @@ def test_people_sent_to_investigate_are_an_investigation():
 def test_going_somewhere_to_fight_is_still_no_fight():
     report = eventcoder.extract("Hundreds of young men went to Syria to fight.")
     assert all(e.plover is None or e.plover.event_type != "ASSAULT" for e in report.events)
+
+
+def test_steps_taken_to_ease_restrictions_are_the_easing_begun():
+    report = eventcoder.extract("The president has taken steps to expand political freedoms "
+                                "in the country.")
+    assert [e.plover.event_type for e in report.events if e.plover is not None] == ["CONCEDE"]

@@ -832,6 +832,10 @@ def link_trigger(
     if infinitive and trig.plover_mode == "investigate" and (
             head.head.lemma_.lower() in lexicon().investigation_senders):
         infinitive = False  # "sent a team to investigate the killings": the inquiry is under way
+    if infinitive and head.head.lemma_.lower() == "take" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lexicon().steps_taken
+            for c in head.head.children):
+        infinitive = False  # "has taken steps to ease the restrictions": the easing has begun
     if infinitive and head.head.lemma_.lower() in lexicon().order_heads:
         infinitive = False  # "ordered the paper to suspend publication": the order is the act
     if infinitive and head.head.lemma_ in PROMISING and cand.modality == "asserted":

@@ -133,6 +133,7 @@ class Lexicon:
     readiness: dict[str, Any]  # "prepared to resume shelling": MOBILIZE (``readiness:``)
     statement_nouns: frozenset[str]  # "a declaration demanding ...": the demand itself
     investigation_senders: frozenset[str]  # "sent a team to investigate": under way
+    steps_taken: frozenset[str]  # "took steps to ease ...": the act has begun
 
 
 def _has_kb(name: str) -> bool:
@@ -281,6 +282,7 @@ def lexicon() -> Lexicon:
         "readiness": extra.get("readiness") or {},
         "statement_nouns": extra.get("statement_nouns") or [],
         "investigation_senders": extra.get("investigation_senders") or [],
+        "steps_taken": extra.get("steps_taken") or [],
     }
     codes = {k: _as_code(v) for k, v in data["codes"].items()}
     patterns: dict[str, list[str]] = {}
@@ -362,6 +364,7 @@ def lexicon() -> Lexicon:
         readiness=readiness,
         statement_nouns=frozenset(str(n).lower() for n in data["statement_nouns"]),
         investigation_senders=frozenset(str(n).lower() for n in data["investigation_senders"]),
+        steps_taken=frozenset(str(n).lower() for n in data["steps_taken"]),
     )
 
 
