@@ -608,3 +608,12 @@ def test_steps_taken_to_ease_restrictions_are_the_easing_begun():
     report = eventcoder.extract("The president has taken steps to expand political freedoms "
                                 "in the country.")
     assert [e.plover.event_type for e in report.events if e.plover is not None] == ["CONCEDE"]
+
+
+def test_a_sanction_that_may_come_on_a_condition_is_a_threat():
+    report = eventcoder.extract("The EU may suspend trade talks with Belgrade if the violence "
+                                "continues, the minister said.")
+    top = max(report.events, key=lambda e: e.confidence)
+    assert top.plover is not None and top.plover.event_type == "THREATEN"
+    report = eventcoder.extract("The EU may hold trade talks with Belgrade if the violence ends.")
+    assert all(e.plover is None or e.plover.event_type != "THREATEN" for e in report.events)

@@ -819,6 +819,11 @@ def link_trigger(
         # future of a reported promise or threat, not a condition; a boycott, strike or
         # blockade announced for later is a threat to restrict (codebook THREATEN restrict)
         cand.modality = "threatened" if trig.plover == "THREATEN" or stoppage else "planned"
+    elif (cand.modality == "hypothetical" and trig.plover == "THREATEN"
+          and trig.acled_type is None and cand.modality_cue is not None
+          and cand.modality_cue.text.lower() in lexicon().intent.maybe):
+        # "may halt mediation if cooperation founders": the warning is made now
+        cand.modality = "threatened"
     infinitive = (head.tag_ == "VB" and any(c.tag_ == "TO" for c in head.children)
                   and head.head.lemma_.lower() not in ATTEMPT_HEADS)
     if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.tag_ == "VB" and (

@@ -101,6 +101,8 @@ class Intent:
     unless: frozenset[str]  # "will withdraw unless ...": the announcement is a threat
     conditional: str  # code of a conditional threat whose act has no THREATEN code of its own
     acts: dict[str, str]  # PLOVER type of the act -> code key of the commitment
+    maybe: frozenset[str]  # "may halt the talks if ...": a possible hostile act on a condition
+    if_marks: frozenset[str]  # ... is a threat of it (``intent.maybe`` / ``intent.if``)
 
 
 @dataclass(slots=True)
@@ -383,7 +385,9 @@ def _intent(row: dict[str, Any], codes: dict[str, Code]) -> Intent:
                   frozenset(str(h).lower() for h in row.get("heads", [])),
                   frozenset(str(u).lower() for u in row.get("undo", [])),
                   frozenset(str(u).lower() for u in row.get("unless", [])),
-                  str(row.get("conditional") or "threaten"), acts)
+                  str(row.get("conditional") or "threaten"), acts,
+                  frozenset(str(a).lower() for a in row.get("maybe", [])),
+                  frozenset(str(m).lower() for m in row.get("if", [])))
 
 
 def _governor(row: dict[str, Any], codes: dict[str, Code]) -> Governor:
@@ -1049,8 +1053,21 @@ def _apply_intent(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
                     h = replace(h, plover=code[2], plover_mode=code[3], cameo=code[4])
                     if verb.dep_ == "xcomp":
                         h = _offered(verb.head, h)
+            elif verb is not None and key is not None and codes[key][2] == "THREATEN" and (
+                    _possible_on_condition(verb, intent)):
+                code = codes[key]
+                h = replace(h, plover=code[2], plover_mode=code[3], cameo=code[4])
         out.append(h)
     return out
+
+
+def _possible_on_condition(verb: Token, intent: Intent) -> bool:
+    """ "may halt mediation if cooperation founders": a hostile act that may come, on a
+    condition, warns of it (codebook THREATEN: "threaten to suspend relations or talks")."""
+    marks = intent.unless | intent.if_marks
+    return any(c.dep_ == "aux" and c.lower_ in intent.maybe for c in verb.children) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        for c in verb.children)
 
 
 READY_ARCS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "advcl"})
