@@ -617,3 +617,8 @@ def test_a_sanction_that_may_come_on_a_condition_is_a_threat():
     assert top.plover is not None and top.plover.event_type == "THREATEN"
     report = eventcoder.extract("The EU may hold trade talks with Belgrade if the violence ends.")
     assert all(e.plover is None or e.plover.event_type != "THREATEN" for e in report.events)
+
+
+def test_peacekeepers_shipped_out_cut_a_mission_back(nlp):
+    hit = strongest(nlp, "Forty UN peacekeepers were shipped out of the town on Friday.")
+    assert (hit.plover, hit.plover_mode) == ("SANCTION", "withdraw")
