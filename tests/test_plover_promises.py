@@ -15,10 +15,10 @@ def _types(text: str) -> list[tuple[str, str | None]]:
     [
         "The cabinet promised to compensate the families of the flood victims.",
         "The rebel commander pledged to free the captured border guards next week.",
-        "The junta offered to return the confiscated farmland to the villagers.",
+        "The junta promised to return the confiscated farmland to the villagers.",
         "The prime minister agreed to freeze settlement construction for ten months.",
         "The rebels agreed on Monday to lay down their arms.",
-        "The president said he was willing to give concessions to the opposition.",
+        "The president said he would make concessions to the opposition.",
     ],
 )
 def test_a_promised_concession_is_one_concede_event(text):

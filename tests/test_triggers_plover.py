@@ -42,7 +42,7 @@ def strongest(nlp, text: str) -> TriggerHit:
         ("Senegal's president praised the reforms adopted by the Gambian parliament.",
          "SUPPORT", None),
         ("Bhutan and Chile established diplomatic relations on Monday.", "SUPPORT", None),
-        ("The Thai government apologised for the incident at the border.", "CONCEDE", None),
+        ("The Thai government apologised for the incident at the border.", "SUPPORT", None),
         ("Authorities lifted the curfew in the southern city after a week.", "CONCEDE", None),
         ("Vietnam and Laos held joint military exercises near their border.", "COOPERATE",
          None),
@@ -122,13 +122,29 @@ def test_a_promise_to_yield_is_a_concession_not_an_agreement(nlp):
     "text",
     [
         "The militia agreed on Tuesday to halt its raids on the highway.",
-        "The cabinet is willing to lift the fuel subsidy cuts.",
-        "The junta offered concessions to the striking miners.",
+        "The junta promised concessions to the striking miners.",
         "The council bowed to pressure from traders and shelved the market plan.",
     ],
 )
 def test_promised_or_named_concessions_are_concede(nlp, text):
     assert strongest(nlp, text).plover == "CONCEDE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cabinet is willing to lift the fuel subsidy cuts.",
+        "The junta offered concessions to the striking miners.",
+        "The rebels have offered to free the captured soldiers.",
+        "Iran said it was willing to pull its forces out of the border area.",
+        "The army is ready to withdraw from the disputed villages.",
+        "The guerrillas offered a truce to the army.",
+        "The two sides agreed to exchange data on missing persons.",
+    ],
+)
+def test_an_offer_or_willingness_is_agree_whatever_it_offers(nlp, text):
+    # codebook AGREE: "agree to, offer, ... or otherwise indicate willingness"
+    assert strongest(nlp, text).plover == "AGREE"
 
 
 def test_agreeing_to_improve_relations_is_diplomatic_support(nlp):
@@ -304,7 +320,8 @@ def test_restrictions_suspensions_access_and_readiness(nlp, text, plover, mode):
     ("text", "plover"),
     [
         # a measure taken back is the concession's content, not a second event
-        ("The president said he is prepared to lift the ban on the opposition party.", "CONCEDE"),
+        ("The president said he is prepared to lift the ban on the opposition party.", "AGREE"),
+        ("The president promised to lift the ban on the opposition party.", "CONCEDE"),
         ("The constitutional court cancelled restrictions on the use of minority languages.",
          "CONCEDE"),
         ("Serbia eased emergency measures in the province on Wednesday.", "CONCEDE"),
@@ -477,3 +494,131 @@ def test_pressing_someone_to_act_is_a_request(text):
 def test_headline_era_vocabulary(nlp, text, plover, mode):
     hit = strongest(nlp, text)
     assert (hit.plover, hit.plover_mode) == (plover, mode), hit
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("The army lifted on Tuesday a week-old blockade of the northern towns.", "CONCEDE"),
+        ("Washington suspended part of a military aid program for the militia.", "SANCTION"),
+        ("The regime has trained more than 300 young computer hackers.", "MOBILIZE"),
+    ],
+)
+def test_a_phrase_spans_a_long_gap_when_the_parse_ties_its_halves(nlp, text, plover):
+    assert strongest(nlp, text).plover == plover, text
+
+
+def test_a_long_gap_through_another_preposition_joins_nothing(nlp):
+    # the talks are when the strike was called off, not what was called off
+    hit = strongest(nlp, "The union called off the strike after the talks.")
+    assert hit.plover == "CONCEDE"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("The governor has reneged on his promise to hold a referendum.", "REJECT"),
+        ("The city council has denied a building permit for the new mosque.", "REJECT"),
+        ("Pakistan is opposed to American mediation in the dispute.", "REJECT"),
+        ("Rescue helicopters evacuated the injured from the flooded valley.", "AID"),
+        ("The World Bank said it will withdraw its staff and aid workers from the country.",
+         "THREATEN"),
+        ("The militants have sworn to fight until the army leaves the province.", "THREATEN"),
+        ("The opposition began collecting signatures to force a referendum.", "PROTEST"),
+        ("Dockers stayed away from work on Monday to protest the new law.", "PROTEST"),
+        ("Riot police prevented a rally by opposition supporters outside parliament.", "COERCE"),
+        ("The court opened a hearing into the killing of the journalist.", "ACCUSE"),
+        ("The cabinet welcomed the new trade proposal on Monday.", "SUPPORT"),
+        ("The government welcomed Minister Lee's latest statement on trade.", "SUPPORT"),
+    ],
+)
+def test_codebook_vocabulary_for_refusals_relief_threats_petitions_and_hearings(
+        nlp, text, plover):
+    assert strongest(nlp, text).plover == plover, text
+
+
+def test_withdrawn_inspectors_are_a_sanction_not_a_retreat(nlp):
+    hit = strongest(nlp, "The agency withdrew its inspectors from the country on Friday.")
+    assert (hit.plover, hit.plover_mode) == ("SANCTION", "withdraw")
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("NATO speeded up the withdrawal of its troops from the province on Monday.", "RETREAT"),
+        ("The army prepared to resume shelling rebel positions near the border.", "MOBILIZE"),
+        ("The army shelled rebel positions near the border on Friday.", "ASSAULT"),
+    ],
+)
+def test_consensus_withdrawal_under_way_and_readiness(nlp, text, plover):
+    assert strongest(nlp, text).plover == plover, text
+
+
+def test_a_demand_noun_keeps_its_that_clause_when_the_parse_hangs_it_on_the_verb(nlp):
+    hits = nlp("The ILO renewed its demand yesterday that Ankara ease the restrictions on "
+               "trade unions.")._.ec_triggers
+    assert [h.plover for h in hits] == ["REQUEST"]
+
+
+def test_a_consensus_to_do_something_together_is_an_agreement():
+    report = eventcoder.extract("The two governments reached a consensus to share data on "
+                                "river levels.")
+    top = max(report.events, key=lambda e: e.confidence)
+    assert top.plover is not None and top.plover.event_type == "AGREE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels issued a declaration demanding that the government release their leader.",
+        "The authorities have been pressuring the teachers of the capital to cancel the strike.",
+    ],
+)
+def test_a_statement_that_demands_and_pressure_to_act_are_requests(text):
+    report = eventcoder.extract(text)
+    top = max(report.events, key=lambda e: e.confidence)
+    assert top.plover is not None and top.plover.event_type == "REQUEST", text
+
+
+def test_intelligence_handed_to_a_state_is_military_aid(nlp):
+    hit = strongest(nlp, "The United States is providing satellite images and other military "
+                         "intelligence to Ukraine.")
+    assert hit.plover == "AID"
+
+
+def test_a_condemnation_with_its_as_phrase_first_keeps_its_object_as_content(nlp):
+    hits = nlp("Albania denounced as a grave crime Serbia's suppression of the "
+               "protests.")._.ec_triggers
+    assert "COERCE" not in [h.plover for h in hits]
+
+
+def test_people_sent_to_investigate_are_an_investigation():
+    report = eventcoder.extract("The UN sent a team of experts to Kosovo on Monday to "
+                                "investigate the killings.")
+    assert [(e.plover.event_type, e.plover.mode) for e in report.events
+            if e.plover is not None] == [("ACCUSE", "investigate")]
+
+
+def test_going_somewhere_to_fight_is_still_no_fight():
+    report = eventcoder.extract("Hundreds of young men went to Syria to fight.")
+    assert all(e.plover is None or e.plover.event_type != "ASSAULT" for e in report.events)
+
+
+def test_steps_taken_to_ease_restrictions_are_the_easing_begun():
+    report = eventcoder.extract("The president has taken steps to expand political freedoms "
+                                "in the country.")
+    assert [e.plover.event_type for e in report.events if e.plover is not None] == ["CONCEDE"]
+
+
+def test_a_sanction_that_may_come_on_a_condition_is_a_threat():
+    report = eventcoder.extract("The EU may suspend trade talks with Belgrade if the violence "
+                                "continues, the minister said.")
+    top = max(report.events, key=lambda e: e.confidence)
+    assert top.plover is not None and top.plover.event_type == "THREATEN"
+    report = eventcoder.extract("The EU may hold trade talks with Belgrade if the violence ends.")
+    assert all(e.plover is None or e.plover.event_type != "THREATEN" for e in report.events)
+
+
+def test_peacekeepers_shipped_out_cut_a_mission_back(nlp):
+    hit = strongest(nlp, "Forty UN peacekeepers were shipped out of the town on Friday.")
+    assert (hit.plover, hit.plover_mode) == ("SANCTION", "withdraw")

@@ -292,6 +292,8 @@ def _not_an_occurrence(head: Token) -> bool:
         return True  # "a civilian helping the army fight the group": describes the civilian
     if head.tag_ != "VBG":
         return False
+    if head.dep_ == "acl" and head.head.lemma_.lower() in lexicon().statement_nouns:
+        return False  # "issued a declaration demanding that ...": the statement's own act
     if head.dep_ == "advcl":
         # "..., killing two" describes the main clause's event; a sentence-initial gerund
         # ("Shelling by X killed ...") or one after an adjective or determiner ("was bombarded
@@ -866,6 +868,11 @@ def link_trigger(
         # future of a reported promise or threat, not a condition; a boycott, strike or
         # blockade announced for later is a threat to restrict (codebook THREATEN restrict)
         cand.modality = "threatened" if trig.plover == "THREATEN" or stoppage else "planned"
+    elif (cand.modality == "hypothetical" and trig.plover == "THREATEN"
+          and trig.acled_type is None and cand.modality_cue is not None
+          and cand.modality_cue.text.lower() in lexicon().intent.maybe):
+        # "may halt mediation if cooperation founders": the warning is made now
+        cand.modality = "threatened"
     infinitive = (head.tag_ == "VB" and any(c.tag_ == "TO" for c in head.children)
                   and head.head.lemma_.lower() not in ATTEMPT_HEADS)
     if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.tag_ == "VB" and (
@@ -876,6 +883,13 @@ def link_trigger(
         infinitive = False  # "agreed to resume peace talks": the agreement is the event
     if infinitive and head.head.lemma_ in IMPLICATIVE:
         infinitive = False  # "managed to seize the town", "were forced to withdraw": it was done
+    if infinitive and trig.plover_mode == "investigate" and (
+            head.head.lemma_.lower() in lexicon().investigation_senders):
+        infinitive = False  # "sent a team to investigate the killings": the inquiry is under way
+    if infinitive and head.head.lemma_.lower() == "take" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lexicon().steps_taken
+            for c in head.head.children):
+        infinitive = False  # "has taken steps to ease the restrictions": the easing has begun
     if infinitive and head.head.lemma_.lower() in lexicon().order_heads:
         infinitive = False  # "ordered the paper to suspend publication": the order is the act
     if infinitive and head.head.lemma_ in PROMISING and cand.modality == "asserted":

@@ -30,6 +30,10 @@ WEAPON_WEIGHT = 0.85  # a generic word with a named weapon is as good as an expl
 ANAPHOR_WEIGHT = 0.6
 ANAPHOR_WINDOW = 2  # sentences back that "the attack" may point to
 CLOSE_DEPTH = 3  # dependency steps that count as "the same clause"
+FAR_GAP = 6  # words a "*" may skip when the parse ties the halves (3 without)
+FAR_ARCS = frozenset({"dobj", "nsubj", "nsubjpass", "compound", "amod", "nmod", "pobj", "prep",
+                      "ccomp", "conj"})  # the arcs that tie them: an object's phrase (or one of
+# its conjuncts: "provided photographs and other intelligence"), not another clause
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "such"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 THREAT_HEADS = {"threaten", "vow", "warn", "pledge", "promise", "swear", "plan", "intend",
@@ -97,6 +101,8 @@ class Intent:
     unless: frozenset[str]  # "will withdraw unless ...": the announcement is a threat
     conditional: str  # code of a conditional threat whose act has no THREATEN code of its own
     acts: dict[str, str]  # PLOVER type of the act -> code key of the commitment
+    maybe: frozenset[str]  # "may halt the talks if ...": a possible hostile act on a condition
+    if_marks: frozenset[str]  # ... is a threat of it (``intent.maybe`` / ``intent.if``)
 
 
 @dataclass(slots=True)
@@ -126,6 +132,12 @@ class Lexicon:
     order_acts: frozenset[str]
     obligation: dict[str, Any]  # "said X must ...": a demand on X (``obligation:``)
     reciprocal: dict[str, Any]  # "X and Y agreed to ...": a joint agreement (``reciprocal:``)
+    willing_heads: frozenset[str]  # "offered to", "is willing to": a concession offered
+    willing_code: str | None  # ... is this (AGREE), not a promised concession (``willing:``)
+    readiness: dict[str, Any]  # "prepared to resume shelling": MOBILIZE (``readiness:``)
+    statement_nouns: frozenset[str]  # "a declaration demanding ...": the demand itself
+    investigation_senders: frozenset[str]  # "sent a team to investigate": under way
+    steps_taken: frozenset[str]  # "took steps to ease ...": the act has begun
 
 
 def _has_kb(name: str) -> bool:
@@ -203,10 +215,45 @@ class TermMatcher:
         for hid, start, end in halves:
             for right, key in self.pairs.get(hid, ()):
                 for r_start, r_end in starts.get(right, ()):
-                    if end <= r_start <= end + 3 and not any(
-                            t.is_punct for t in doc[end:r_start]):
+                    if _possessor(doc[r_end - 1]):
+                        continue  # "welcomed the president's proposal": not the president
+                    if end <= r_start <= end + FAR_GAP and not any(
+                            t.is_punct and not _word_hyphen(t) for t in doc[end:r_start]) and (
+                            r_start <= end + 3 or _governs(doc[start:end], doc[r_start],
+                                                           doc[end:r_start])):
                         out.add((strings.add(key), start, r_end))
         return out
+
+
+def _possessor(tok: Token) -> bool:
+    """Is ``tok`` (or the name it is part of) a possessor ("President Reagan's statement")?"""
+    while tok.dep_ in {"compound", "flat"} and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "poss"
+
+
+def _word_hyphen(tok: Token) -> bool:
+    """The hyphen inside a word ("a week-old blockade"), which a gap may skip."""
+    return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.nbor(-1).whitespace_
+
+
+def _governs(left: Span, tok: Token, gap: Span) -> bool:
+    """Is ``tok`` what the phrase ``left`` acts on, within CLOSE_DEPTH arcs ("shortened by one
+    hour the nightly curfew", "suspended part of a military aid programme"): lets a gap of more
+    than three words join a phrase's halves only when the parse ties them, through no
+    preposition but "of" ("called off the strike after the talks" is no calling off of talks)
+    and no possessor in between (whose the thing is stays the short phrases' business)."""
+    if any(t.dep_ == "case" or t.tag_ == "POS" for t in gap):
+        return False
+    cur = tok
+    for _ in range(CLOSE_DEPTH):
+        if cur.dep_ not in FAR_ARCS or cur.dep_ == "prep" and cur.lower_ != "of" or (
+                cur.head is cur):
+            return False
+        cur = cur.head
+        if left.start <= cur.i < left.end:
+            return True
+    return False
 
 
 def _gap_pattern(words: list[str]) -> list[dict[str, Any]]:
@@ -235,6 +282,11 @@ def lexicon() -> Lexicon:
         "orders": extra.get("orders") or {},
         "obligation": extra.get("obligation") or {},
         "reciprocal": extra.get("reciprocal") or {},
+        "willing": extra.get("willing") or {},
+        "readiness": extra.get("readiness") or {},
+        "statement_nouns": extra.get("statement_nouns") or [],
+        "investigation_senders": extra.get("investigation_senders") or [],
+        "steps_taken": extra.get("steps_taken") or [],
     }
     codes = {k: _as_code(v) for k, v in data["codes"].items()}
     patterns: dict[str, list[str]] = {}
@@ -280,6 +332,12 @@ def lexicon() -> Lexicon:
         patterns["OBLIG"] = [str(t) for t in obligation["modals"]]
         obligation["speech"] = frozenset(str(t) for t in obligation["speech"])
     terr = frozenset(str(t).lower() for t in data.get("territory_nouns", []))
+    willing = dict(data["willing"])
+    if willing and willing["code"] not in codes:
+        raise ValueError(f"triggers willing: unknown code {willing['code']!r}")
+    readiness = dict(data["readiness"])
+    if readiness and readiness["code"] not in codes:
+        raise ValueError(f"triggers readiness: unknown code {readiness['code']!r}")
     return Lexicon(
         codes=codes,
         entries=entries,
@@ -307,6 +365,12 @@ def lexicon() -> Lexicon:
         order_acts=frozenset(str(a).upper() for a in data["orders"].get("acts", [])),
         obligation=obligation,
         reciprocal=dict(data["reciprocal"]),
+        willing_heads=frozenset(str(h).lower() for h in willing.get("heads", [])),
+        willing_code=willing.get("code"),
+        readiness=readiness,
+        statement_nouns=frozenset(str(n).lower() for n in data["statement_nouns"]),
+        investigation_senders=frozenset(str(n).lower() for n in data["investigation_senders"]),
+        steps_taken=frozenset(str(n).lower() for n in data["steps_taken"]),
     )
 
 
@@ -325,7 +389,9 @@ def _intent(row: dict[str, Any], codes: dict[str, Code]) -> Intent:
                   frozenset(str(h).lower() for h in row.get("heads", [])),
                   frozenset(str(u).lower() for u in row.get("undo", [])),
                   frozenset(str(u).lower() for u in row.get("unless", [])),
-                  str(row.get("conditional") or "threaten"), acts)
+                  str(row.get("conditional") or "threaten"), acts,
+                  frozenset(str(a).lower() for a in row.get("maybe", [])),
+                  frozenset(str(m).lower() for m in row.get("if", [])))
 
 
 def _governor(row: dict[str, Any], codes: dict[str, Code]) -> Governor:
@@ -699,6 +765,7 @@ def _find_triggers(doc: Doc, matcher: TermMatcher) -> list[TriggerHit]:
     out = _reciprocal_agreements(doc, out) if out else out
     out = _drop_undone(doc, out) if out else out
     out = _apply_intent(doc, out) if out else out
+    out = _apply_readiness(doc, out) if out else out
     out = _absorb_withdrawals(doc, _damp_background(doc, _damp_intercepted(doc, out)))
     return _anchor_participants(doc, out) if out else out
 
@@ -729,8 +796,9 @@ def _apply_governors(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
                 # "agreed to give in to pressure", "pledged it would make concessions": a
                 # promise of a concession is CONCEDE (codebook), whatever the concession's words
                 drop.add(m)
-                out[n] = replace(hits[n], plover="CONCEDE", plover_mode=hits[m].plover_mode,
-                                 cameo=hits[m].cameo)
+                out[n] = _offered(head, replace(hits[n], plover="CONCEDE",
+                                                plover_mode=hits[m].plover_mode,
+                                                cameo=hits[m].cameo))
                 break
             if key is None:
                 continue
@@ -742,10 +810,22 @@ def _apply_governors(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
                 drop.add(m)
                 if other.plover == code[2] == "CONCEDE":
                     code = (None, None, other.plover, other.plover_mode, other.cameo)
-            out[n] = replace(hits[n], acled_type=None, acled_sub=None, plover=code[2],
-                             plover_mode=code[3], cameo=code[4], weapon=None)
+            out[n] = _offered(head, replace(hits[n], acled_type=None, acled_sub=None,
+                                            plover=code[2], plover_mode=code[3], cameo=code[4],
+                                            weapon=None))
             break
     return [h for n, h in enumerate(out) if n not in drop]
+
+
+def _offered(head: Token, hit: TriggerHit) -> TriggerHit:
+    """ "offered to hand over the suspects", "is willing to withdraw": a concession offered or
+    one the actor is willing to make is AGREE (``willing:``), not a promised one (CONCEDE)."""
+    lex = lexicon()
+    if hit.plover != "CONCEDE" or lex.willing_code is None or (
+            head.lemma_.lower() not in lex.willing_heads):
+        return hit
+    code = lex.codes[lex.willing_code]
+    return replace(hit, plover=code[2], plover_mode=code[3], cameo=code[4])
 
 
 def _apply_obligations(doc: Doc, hits: list[TriggerHit], modals: list[int]
@@ -821,7 +901,7 @@ def _drop_demanded(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
         if span is None or h.plover not in {"REQUEST", "REJECT", "ACCUSE"} or (
                 h.acled_type is not None):
             continue
-        for act in _governed(span.root):
+        for act in _governed(span.root) + _fronted_as_object(span.root):
             m = at_root.get(act.i)
             verbal = act.pos_ in {"VERB", "AUX"}
             content = h.plover == "REJECT" or verbal == (h.plover == "REQUEST")
@@ -831,13 +911,24 @@ def _drop_demanded(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
         if h.plover == "REQUEST":
             # "demanding that Mugabe abandon his policy of land confiscations", "its demand
             # that Israel ease restrictions": the whole demanded clause is the content
-            clauses = [c for c in span.root.children if c.dep_ in {"ccomp", "acl"}
+            # ("reiterated its demand today that ...": the clause may hang from the verb
+            # whose object the demand noun is)
+            owners = [span.root] + ([span.root.head] if span.root.pos_ == "NOUN"
+                                    and span.root.dep_ == "dobj" else [])
+            clauses = [c for o in owners for c in o.children if c.dep_ in {"ccomp", "acl"}
                        and c.pos_ in {"VERB", "AUX"} and any(
                            g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
             inside = {t.i for c in clauses for t in c.subtree}
             drop |= {m for r, m in at_root.items() if r in inside and m != n
                      and hits[m].acled_type is None and hits[m].plover != "REQUEST"}
     return [h for n, h in enumerate(hits) if n not in drop] if drop else hits
+
+
+def _fronted_as_object(head: Token) -> list[Token]:
+    """ "denounced as an ugly crime Serbia's suppression of the unrest": with the "as" phrase
+    put first the parser hangs the object on it as an apposition; it is still the object."""
+    return [a for p in head.children if p.dep_ == "prep" and p.lower_ == "as"
+            for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"]
 
 
 def _drop_undone(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
@@ -974,8 +1065,56 @@ def _apply_intent(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
                 if key is not None:
                     code = codes[key]
                     h = replace(h, plover=code[2], plover_mode=code[3], cameo=code[4])
+                    if verb.dep_ == "xcomp":
+                        h = _offered(verb.head, h)
+            elif verb is not None and key is not None and codes[key][2] == "THREATEN" and (
+                    _possible_on_condition(verb, intent)):
+                code = codes[key]
+                h = replace(h, plover=code[2], plover_mode=code[3], cameo=code[4])
         out.append(h)
     return out
+
+
+def _possible_on_condition(verb: Token, intent: Intent) -> bool:
+    """ "may halt mediation if cooperation founders": a hostile act that may come, on a
+    condition, warns of it (codebook THREATEN: "threaten to suspend relations or talks")."""
+    marks = intent.unless | intent.if_marks
+    return any(c.dep_ == "aux" and c.lower_ in intent.maybe for c in verb.children) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        for c in verb.children)
+
+
+READY_ARCS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "advcl"})
+
+
+def _apply_readiness(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """ "the army prepared to resume shelling", "in preparation for an offensive": force made
+    ready is a mobilisation (``readiness:``); only the PLOVER reading changes."""
+    ready = lexicon().readiness
+    if not ready or not any(h.plover in ready["acts"] for h in hits):
+        return hits
+    heads = set(ready["heads"])
+    code = lexicon().codes[ready["code"]]
+    out = []
+    for h in hits:
+        span = _hit_span(doc, h) if h.plover in ready["acts"] else None
+        if span is not None and _readied(span.root, heads):
+            h = replace(h, plover=code[2], plover_mode=code[3], cameo=code[4])
+        out.append(h)
+    return out
+
+
+def _readied(tok: Token, heads: set[str]) -> bool:
+    """Does a readiness word govern ``tok`` within three arcs ("prepared to resume shelling":
+    shelling <- resume <- prepared)?"""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in READY_ARCS or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in heads:
+            return True
+    return False
 
 
 def _conditional(verb: Token, intent: Intent) -> bool:
