@@ -232,8 +232,8 @@ def test_an_office_holder_on_the_receiving_end_is_of_the_only_country_named():
          "next week.", "REQUEST", "PER", "PER"),
         # a leader named without title or country acts for the state they led
         ("Mubarak rejected the proposal on Tuesday.", "REJECT", "EGY", "EGY"),
-        # the pronoun of a reported act is the one who reports it
-        ("Chancellor Helmut Kohl said he is prepared to lift the embargo.", "CONCEDE", "DEU",
+        # the pronoun of a reported act is the one who reports it (a stated willingness: AGREE)
+        ("Chancellor Helmut Kohl said he is prepared to lift the embargo.", "AGREE", "DEU",
          None),
         # a crowd of no stated country is of the one country its sentence names
         ("Islamist students began a hunger strike to demand the resignation of the Tunisian "
