@@ -620,5 +620,6 @@ def test_a_sanction_that_may_come_on_a_condition_is_a_threat():
 
 
 def test_peacekeepers_shipped_out_cut_a_mission_back(nlp):
-    hit = strongest(nlp, "Two hundred peacekeepers were shipped out of the province by air on Sunday.")
+    hit = strongest(nlp, "Two hundred peacekeepers were shipped out of the province by air "
+                         "on Sunday.")
     assert (hit.plover, hit.plover_mode) == ("SANCTION", "withdraw")
