@@ -521,7 +521,8 @@ class Resolver:
         """"August in New Orleans", "the CHU in Montpellier": a name the text puts in a town it
         names right after it lies within a town's reach of that town. An entry of the name
         there wins over a far namesake (a Californian August); with none, and with
-        ``backoff``, the name is placed at the town itself."""
+        ``backoff``, the name is placed at the town itself, unless it names a big town in its
+        own right ("refugees from Aleppo in Beirut" keep Aleppo where it is)."""
         by_start = {r.mention.start: r for r in out}
         for i, r in enumerate(out):
             m, c = r.mention, r.candidate
@@ -541,7 +542,7 @@ class Resolver:
                      if haversine_km(x.lat, x.lon, town.lat, town.lon) <= OWNED_KM]
             if close:
                 r.candidate = max(close, key=lambda x: x.population)
-            elif backoff:
+            elif backoff and c.population < BIG_PART:
                 r.candidate, r.via = town, "near"
 
     @staticmethod
