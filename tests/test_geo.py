@@ -406,6 +406,13 @@ def test_initials_stand_for_the_place_the_story_spells_out(gaz):
     assert got[3].candidate.country == "ARE"  # no spelled-out name: its own entries
 
 
+def test_initials_known_as_their_own_abbreviation_keep_their_entries(gaz):
+    """'Latin America' spelled out does not make 'LA' a continent."""
+    text = "Migrants from Latin America crowd shelters in LA this winter."
+    got = Resolver(gaz).resolve(_mentions(text, "Latin America", "LA"))
+    assert got[1].candidate is not None and got[1].candidate.country == "USA"
+
+
 def test_initials_of_names():
     from eventcoder.geo.resolve import initials
 

@@ -432,7 +432,8 @@ def initials(name: str) -> tuple[str, str]:
 def _spell_out_initials(mentions: list[Mention], cands: list[tuple[Candidate, ...]]) -> None:
     """'T&T', 'NSW', 'DRC': initials stand for the place the story spells out in full ('Trinidad
     and Tobago', 'New South Wales'); that name's entries replace the initials' own namesakes
-    (a Cypriot village 'Siá', the Trinidad in Colorado)."""
+    (a Cypriot village 'Siá', the Trinidad in Colorado). A continent or a region across borders
+    is not one news abbreviates: 'Latin America' in the story does not make 'LA' one."""
     short = [i for i, m in enumerate(mentions) if INITIALISM.match(m.text.strip())]
     if not short:
         return
@@ -444,8 +445,9 @@ def _spell_out_initials(mentions: list[Mention], cands: list[tuple[Candidate, ..
                     spelled.setdefault(key, j)
     for i in short:
         j = spelled.get(mentions[i].text.strip().replace(".", ""))
-        if j is not None:
-            cands[i] = cands[j]
+        if j is None or all(c.country is None for c in cands[j]):
+            continue
+        cands[i] = cands[j]
 
 
 class Resolver:
