@@ -37,6 +37,7 @@ TEXTS = {
                        "soldiers near the airport."),
     "states_clash": "Since the election, Kenya has often clashed with its neighbouring states.",
     "forces_clash": "Rebels clashed with soldiers near Kidal on Monday.",
+    "allies_clash": "Rebels clashed with government allies near Kidal on Monday.",
     "the_stadium": ("Fans packed the stadium in Durban for the cup final. Police kept order "
                     "inside. On Saturday, several hundred miners demonstrated outside the "
                     "stadium over unpaid wages."),
@@ -113,6 +114,8 @@ def test_clashes_told_outright_beside_a_launch_stay_their_own_battle(events):
 def test_a_state_clashing_with_other_states_is_a_dispute_not_a_battle(events):
     assert events["states_clash"] == []
     assert [e.acled.sub_event_type for e in events["forces_clash"]] == ["Armed clash"]
+    # allies in a war are armed forces, no polity
+    assert [e.acled.sub_event_type for e in events["allies_clash"]] == ["Armed clash"]
 
 
 def test_the_site_named_before_with_its_town_places_the_act_in_that_town(events):
