@@ -497,6 +497,17 @@ def test_bare_street_names_before_streets_are_streets_not_towns(gaz):
     assert Resolver(gaz).resolve(mentions)[1].candidate is None
 
 
+def test_towns_before_roads_are_the_towns_the_roads_lead_to(gaz):
+    text = "Militants blocked the Kabul and Kandahar roads after the attack."
+    mentions = [
+        Mention(m.start, m.end, m.text, words_around(text, m.start, m.end, m.text, gaz)[0])
+        for m in _mentions(text, "Kabul", "Kandahar")
+    ]
+    assert "STREET" not in [m.hint for m in mentions]
+    assert all(r.candidate is not None and r.candidate.country == "AFG"
+               for r in Resolver(gaz).resolve(mentions))
+
+
 def test_an_airport_has_no_short_name_made_of_descriptive_words(gaz):
     # 'Mc Kenzie Bridge State Airport' less its town is 'State': no short name of the airfield
     assert not any(c.feature in ("AIRP", "AIRB") for c in gaz.candidates("State"))
