@@ -406,6 +406,13 @@ def test_initials_stand_for_the_place_the_story_spells_out(gaz):
     assert got[3].candidate.country == "ARE"  # no spelled-out name: its own entries
 
 
+def test_initials_known_as_their_own_abbreviation_keep_their_entries(gaz):
+    """'Latin America' spelled out does not make 'LA' a continent."""
+    text = "Migrants from Latin America crowd shelters in LA this winter."
+    got = Resolver(gaz).resolve(_mentions(text, "Latin America", "LA"))
+    assert got[1].candidate is not None and got[1].candidate.country == "USA"
+
+
 def test_initials_of_names():
     from eventcoder.geo.resolve import initials
 
@@ -418,16 +425,28 @@ def test_initials_of_names():
 def test_a_name_the_text_puts_in_a_town_lies_near_that_town(gaz):
     from eventcoder.geo.recognise import host_of
 
-    text = "She trained at Paris in London, then cooked at Hope in Birmingham for years."
-    names = ("Paris", "London", "Hope", "Birmingham")
+    text = "She trained at Dover in London, then cooked at Hope in Birmingham for years."
+    names = ("Dover", "London", "Hope", "Birmingham")
     mentions = _mentions(text, *names)
     for m in mentions:
         m.host = host_of(text, m.start, m.end)
     assert [m.host for m in mentions] == ["London", None, "Birmingham", None]
     got = Resolver(gaz).resolve(mentions, backoff=True)
-    london, paris = got[1].candidate, got[0].candidate
-    assert haversine_km(paris.lat, paris.lon, london.lat, london.lon) <= 50
+    london, dover = got[1].candidate, got[0].candidate
+    assert haversine_km(dover.lat, dover.lon, london.lat, london.lon) <= 50
     assert host_of("a hymn by Gregory of Narek in Rome", 19, 24) is None
+
+
+def test_a_big_town_put_in_another_town_keeps_its_own_place(gaz):
+    """ "refugees from Aleppo in Beirut": a big town is no site of the town after it."""
+    from eventcoder.geo.recognise import host_of
+
+    text = "Families from Aleppo in Beirut said they could not go home."
+    mentions = _mentions(text, "Aleppo", "Beirut")
+    for m in mentions:
+        m.host = host_of(text, m.start, m.end)
+    got = Resolver(gaz).resolve(mentions, backoff=True)
+    assert got[0].candidate.country == "SYR" and got[0].via == "name"
 
 
 def test_a_compass_word_before_a_country_names_the_country(gaz):
@@ -476,6 +495,17 @@ def test_bare_street_names_before_streets_are_streets_not_towns(gaz):
     got = Resolver(gaz).resolve(mentions, backoff=True)
     assert all(r.candidate == got[0].candidate for r in got[1:])
     assert Resolver(gaz).resolve(mentions)[1].candidate is None
+
+
+def test_towns_before_roads_are_the_towns_the_roads_lead_to(gaz):
+    text = "Militants blocked the Kabul and Kandahar roads after the attack."
+    mentions = [
+        Mention(m.start, m.end, m.text, words_around(text, m.start, m.end, m.text, gaz)[0])
+        for m in _mentions(text, "Kabul", "Kandahar")
+    ]
+    assert "STREET" not in [m.hint for m in mentions]
+    assert all(r.candidate is not None and r.candidate.country == "AFG"
+               for r in Resolver(gaz).resolve(mentions))
 
 
 def test_an_airport_has_no_short_name_made_of_descriptive_words(gaz):

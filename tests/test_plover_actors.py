@@ -232,19 +232,20 @@ def test_an_office_holder_on_the_receiving_end_is_of_the_only_country_named():
          "next week.", "REQUEST", "PER", "PER"),
         # a leader named without title or country acts for the state they led
         ("Mubarak rejected the proposal on Tuesday.", "REJECT", "EGY", "EGY"),
-        # the pronoun of a reported act is the one who reports it (a stated willingness: AGREE)
-        ("Chancellor Helmut Kohl said he is prepared to lift the embargo.", "AGREE", "DEU",
+        # the pronoun of a reported act is the one who reports it
+        # (a stated willingness to yield is AGREE: kb/triggers_plover.yaml ``willing:``)
+        ("Chancellor Helmut Kohl said he was ready to end the trade embargo.", "AGREE", "DEU",
          None),
         # a crowd of no stated country is of the one country its sentence names
-        ("Islamist students began a hunger strike to demand the resignation of the Tunisian "
-         "prime minister.", "PROTEST", "TUN", "TUN"),
+        ("Opposition students began a hunger strike to demand that the Tunisian interior "
+         "minister be sacked.", "PROTEST", "TUN", "TUN"),
         # a kept or renewed measure is its subject's act
         ("Greece reimposed the blockade on Monday.", "COERCE", "GRC", None),
         # whose things are acted on receives the act
-        ("Iran tried to hack into the computers of Saudi army officers, officials said.",
+        ("Iran hacked into the email accounts of Saudi diplomats, officials said.",
          "COERCE", "IRN", "SAU"),
         # a country name modifying a noun after "to" is whose it is, not a place
-        ("Syria has agreed to US mediation in the border talks.", "AGREE", "SYR", "USA"),
+        ("Peru agreed to US mediation over the fishing dispute.", "AGREE", "PER", "USA"),
     ],
 )
 def test_plover_source_and_recipient_from_general_knowledge(text, plover, source, recipient):

@@ -28,20 +28,21 @@ TEXTS = {
     "no_death_again": ("A Dutch aid worker who was killed by a roadside bomb while travelling "
                        "with a convoy in Mali has been named as Jan de Vries. His colleagues "
                        "gathered near Gao on Tuesday."),
-    "meant_for": ("Russian jets bombed Idlib on Monday, residents said. The Russian defence "
-                  "ministry confirmed it had hit Idlib, targeting drones that it said were "
-                  "intended for use in an attack on a Russian airbase near the coast."),
+    "meant_for": ("Russian jets bombed Idlib on Monday, residents said. Moscow said its planes "
+                  "struck Idlib, hitting rocket launchers that were destined for use in an "
+                  "assault on its base."),
     "bringing_the_fight": ("Rebels began firing rockets at Kidal on Monday, bringing the fight "
                            "to the heart of the city."),
     "clashes_beside": ("Rebels fired rockets at Kidal on Monday as clashes broke out with "
                        "soldiers near the airport."),
-    "states_clash": "Isolated in the region, Qatar has clashed with other Arab states.",
+    "states_clash": "Since the election, Kenya has often clashed with its neighbouring states.",
     "forces_clash": "Rebels clashed with soldiers near Kidal on Monday.",
+    "allies_clash": "Rebels clashed with government allies near Kidal on Monday.",
     "the_stadium": ("Fans packed the stadium in Durban for the cup final. Police kept order "
-                    "inside. Hundreds of supporters staged a protest outside the stadium against "
-                    "the football federation on Saturday."),
-    "a_stadium_only": ("Hundreds of supporters staged a protest outside the stadium against "
-                       "the football federation on Saturday."),
+                    "inside. On Saturday, several hundred miners demonstrated outside the "
+                    "stadium over unpaid wages."),
+    "a_stadium_only": ("On Saturday, several hundred miners demonstrated outside the stadium "
+                       "over unpaid wages."),
     "lead_towns": ("Hours after the vote, both Baghdad and Amman experienced rocket attacks. "
                    "Officials met in Geneva to discuss aid. Iraqi state media said on Monday "
                    "that air defences in Iraq had shot down two rockets. Ministers met again in "
@@ -94,7 +95,7 @@ def test_a_placeless_act_dated_only_to_the_year_is_not_kept_in_a_long_report(eve
 
 
 def test_an_attack_named_as_what_weapons_were_meant_for_is_not_an_act_done(events):
-    """ "drones intended for use in an attack on an airbase": a purpose, not an attack."""
+    """ "launchers destined for use in an assault on its base": a purpose, not an attack."""
     assert [e.acled.sub_event_type for e in events["meant_for"]] == ["Air/drone strike"]
     assert events["meant_for"][0].location.name == "Idlib"
 
@@ -113,6 +114,8 @@ def test_clashes_told_outright_beside_a_launch_stay_their_own_battle(events):
 def test_a_state_clashing_with_other_states_is_a_dispute_not_a_battle(events):
     assert events["states_clash"] == []
     assert [e.acled.sub_event_type for e in events["forces_clash"]] == ["Armed clash"]
+    # allies in a war are armed forces, no polity
+    assert [e.acled.sub_event_type for e in events["allies_clash"]] == ["Armed clash"]
 
 
 def test_the_site_named_before_with_its_town_places_the_act_in_that_town(events):

@@ -500,7 +500,7 @@ def test_headline_era_vocabulary(nlp, text, plover, mode):
     ("text", "plover"),
     [
         ("The army lifted on Tuesday a week-old blockade of the northern towns.", "CONCEDE"),
-        ("Washington suspended part of a military aid program for the militia.", "SANCTION"),
+        ("Ottawa suspended most of a police training aid programme for the region.", "SANCTION"),
         ("The regime has trained more than 300 young computer hackers.", "MOBILIZE"),
     ],
 )
@@ -620,5 +620,6 @@ def test_a_sanction_that_may_come_on_a_condition_is_a_threat():
 
 
 def test_peacekeepers_shipped_out_cut_a_mission_back(nlp):
-    hit = strongest(nlp, "Forty UN peacekeepers were shipped out of the town on Friday.")
+    hit = strongest(nlp, "Two hundred peacekeepers were shipped out of the province by air "
+                         "on Sunday.")
     assert (hit.plover, hit.plover_mode) == ("SANCTION", "withdraw")

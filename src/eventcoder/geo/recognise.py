@@ -45,10 +45,11 @@ _PREFIX = re.compile(
     re.I,
 )
 _THE = re.compile(r"\bthe\s+$", re.I)
-# 'Bourbon and Dauphine streets', 'the Chartres/Franklin intersection': a street's bare name
+# 'Bourbon and Dauphine streets', 'the Chartres/Franklin intersection': a street's bare name.
+# Not 'roads': roads take the towns they lead to ('the Kabul and Kandahar roads').
 _STREET_AFTER = re.compile(
     r"^(?:\s*(?:/|and|&)\s*[A-Z][\w'\u2019.-]*(?:\s[A-Z][\w'\u2019.-]*)?)?\s+"
-    r"(?:streets|avenues|roads|boulevards|intersection)\b"
+    r"(?:streets|avenues|boulevards|intersection)\b"
 )
 _NEXT_WORD = re.compile(r"^[ \t]+([A-Z][a-z]+)\b")
 _PREFIX_HINT = {"port": "PRT", "camp": "CMP", "city": None, "town": None, "village": None}

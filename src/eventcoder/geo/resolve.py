@@ -432,7 +432,8 @@ def initials(name: str) -> tuple[str, str]:
 def _spell_out_initials(mentions: list[Mention], cands: list[tuple[Candidate, ...]]) -> None:
     """'T&T', 'NSW', 'DRC': initials stand for the place the story spells out in full ('Trinidad
     and Tobago', 'New South Wales'); that name's entries replace the initials' own namesakes
-    (a Cypriot village 'Siá', the Trinidad in Colorado)."""
+    (a Cypriot village 'Siá', the Trinidad in Colorado). A continent or a region across borders
+    is not one news abbreviates: 'Latin America' in the story does not make 'LA' one."""
     short = [i for i, m in enumerate(mentions) if INITIALISM.match(m.text.strip())]
     if not short:
         return
@@ -444,8 +445,9 @@ def _spell_out_initials(mentions: list[Mention], cands: list[tuple[Candidate, ..
                     spelled.setdefault(key, j)
     for i in short:
         j = spelled.get(mentions[i].text.strip().replace(".", ""))
-        if j is not None:
-            cands[i] = cands[j]
+        if j is None or all(c.country is None for c in cands[j]):
+            continue
+        cands[i] = cands[j]
 
 
 class Resolver:
@@ -521,7 +523,8 @@ class Resolver:
         """"August in New Orleans", "the CHU in Montpellier": a name the text puts in a town it
         names right after it lies within a town's reach of that town. An entry of the name
         there wins over a far namesake (a Californian August); with none, and with
-        ``backoff``, the name is placed at the town itself."""
+        ``backoff``, the name is placed at the town itself, unless it names a big town in its
+        own right ("refugees from Aleppo in Beirut" keep Aleppo where it is)."""
         by_start = {r.mention.start: r for r in out}
         for i, r in enumerate(out):
             m, c = r.mention, r.candidate
@@ -541,7 +544,7 @@ class Resolver:
                      if haversine_km(x.lat, x.lon, town.lat, town.lon) <= OWNED_KM]
             if close:
                 r.candidate = max(close, key=lambda x: x.population)
-            elif backoff:
+            elif backoff and c.population < BIG_PART:
                 r.candidate, r.via = town, "near"
 
     @staticmethod

@@ -238,8 +238,8 @@ def _word_hyphen(tok: Token) -> bool:
 
 
 def _governs(left: Span, tok: Token, gap: Span) -> bool:
-    """Is ``tok`` what the phrase ``left`` acts on, within CLOSE_DEPTH arcs ("shortened by one
-    hour the nightly curfew", "suspended part of a military aid programme"): lets a gap of more
+    """Is ``tok`` what the phrase ``left`` acts on, within CLOSE_DEPTH arcs ("cut by two hours
+    the night curfew", "suspended most of a police training aid programme"): lets a gap of more
     than three words join a phrase's halves only when the parse ties them, through no
     preposition but "of" ("called off the strike after the talks" is no calling off of talks)
     and no possessor in between (whose the thing is stays the short phrases' business)."""
@@ -454,7 +454,7 @@ def _is_figurative(root: Token, lex: Lexicon) -> bool:
 
 
 def _with_polities(root: Token, lex: Lexicon) -> bool:
-    """ "Qatar has clashed with other Arab states": states as such (common nouns, not a named
+    """ "Kenya has clashed with its neighbouring states": states as such (common nouns, not a named
     group's forces) clash in words; ACLED's battles are fought by armed, organised groups."""
     for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "with"):
         if any(o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lemma_.lower() in lex.polity_nouns
@@ -925,7 +925,7 @@ def _drop_demanded(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
 
 
 def _fronted_as_object(head: Token) -> list[Token]:
-    """ "denounced as an ugly crime Serbia's suppression of the unrest": with the "as" phrase
+    """ "condemned as a grave mistake Ghana's closure of the border": with the "as" phrase
     put first the parser hangs the object on it as an apposition; it is still the object."""
     return [a for p in head.children if p.dep_ == "prep" and p.lower_ == "as"
             for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"]
