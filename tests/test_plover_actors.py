@@ -272,3 +272,10 @@ def test_a_country_that_is_the_addressee_beats_one_in_a_hanging_phrase():
                  "ship, disputed by Chile and Bolivia.")
     assert _country(event, "actor2") == "PER"
     assert event.plover.recipient_country == "PER"
+
+
+def test_a_surname_shared_with_a_place_or_another_politician_needs_the_full_name():
+    bare = eventcoder.extract("Kerry rejected the proposal on Tuesday.")
+    assert all(a.country != "USA" for e in bare.events for a in e.actors)
+    full = eventcoder.extract("John Kerry rejected the proposal on Tuesday.")
+    assert [a.country for e in full.events for a in e.actors if a.role == "actor1"] == ["USA"]

@@ -623,3 +623,23 @@ def test_peacekeepers_shipped_out_cut_a_mission_back(nlp):
     hit = strongest(nlp, "Two hundred peacekeepers were shipped out of the province by air "
                          "on Sunday.")
     assert (hit.plover, hit.plover_mode) == ("SANCTION", "withdraw")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city council has denied building approval for the opposition's new offices.",
+        "The electoral board refused the party's registration on Monday.",
+        "The governor denied a water allocation to the northern farms.",
+    ],
+)
+def test_refusing_what_an_authority_grants_is_a_rejection(nlp, text):
+    assert strongest(nlp, text).plover == "REJECT", text
+
+
+def test_a_hearing_on_a_budget_is_no_investigation_but_a_court_opening_one_is(nlp):
+    hits = nlp("The committee will hold a hearing on the budget next week.")._.ec_triggers
+    assert "ACCUSE" not in [h.plover for h in hits]
+    hit = strongest(nlp, "The supreme court opened a hearing on Monday into the deaths of "
+                         "three detainees.")
+    assert hit.plover == "ACCUSE"
