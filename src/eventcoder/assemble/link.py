@@ -500,7 +500,7 @@ def _is_back_reference(token: Token) -> bool:
     )
 
 
-SPEAKER_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})  # grammar, not knowledge
 
 
 def _coordinated(doc: Doc, hit: ActorHit) -> bool:

@@ -436,21 +436,20 @@ def _recipient_country(plover: Plover, actors: list[Actor], place_country: str |
     return next(iter(sole)) if len(sole) == 1 else None
 
 
-def _sentence_countries(group: Group, with_places: bool = True) -> set[str]:
-    """The countries the lead sentence's actors (and places) name; not the country of whoever
-    reports it ("..., Defense Secretary William Perry said")."""
+def _sentence_countries(group: Group) -> tuple[set[str], set[str]]:
+    """The countries the lead sentence's actors name, and those its places name; not the
+    country of whoever reports it ("..., Defense Secretary William Perry said")."""
     sent = group.lead.sent
     rng = (sent.start_char, sent.end_char)
     doc = sent.doc
     said_by = [(c.start, c.end) for c in doc._.ec_cues or () if c.kind == "source"
                and rng[0] <= c.start and c.end <= rng[1]]
-    found = {a.country for a in doc._.ec_actors or () if a.country
-             and rng[0] <= a.start and a.end <= rng[1]
-             and not any(s <= a.start and a.end <= e for s, e in said_by)}
-    if with_places:
-        found |= {p.country for p in doc._.ec_places or () if p.country
-                  and rng[0] <= p.start and p.end <= rng[1]}
-    return found
+    by_actors = {a.country for a in doc._.ec_actors or () if a.country
+                 and rng[0] <= a.start and a.end <= rng[1]
+                 and not any(s <= a.start and a.end <= e for s, e in said_by)}
+    by_places = {p.country for p in doc._.ec_places or () if p.country
+                 and rng[0] <= p.start and p.end <= rng[1]}
+    return by_actors, by_places
 
 
 # Acts a party can refuse: an acceptance, an agreement, a concession, a retreat. Said as
@@ -532,9 +531,10 @@ def build_event(
         plover, cameo, modality = Plover(event_type="REJECT"), "120", "asserted"
     if acled is None:
         plover, cameo = _promised_plover(plover, modality, cameo)
+    by_actors, by_places = _sentence_countries(group)
     if acled is not None and acled.event_type in ("Protests", "Riots"):
         actors = _crowd_first(actors, acled.event_type, group.country or doc_country,
-                              _sentence_countries(group))
+                              by_actors | by_places)
     if acled is None and trig.acled_type is not None:
         actors = [a for a in actors if a.mention is not None]  # no invented attacker for threats
 
@@ -560,8 +560,7 @@ def build_event(
         )
     plover = plover.model_copy(update={
         "recipient_country": _recipient_country(
-            plover, actors, group.country, _sentence_countries(group),
-            _sentence_countries(group, with_places=False))})
+            plover, actors, group.country, by_actors | by_places, by_actors)})
     evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in group.members})
     when = _when(group, previous, article.published)
     status = _status(group, when, article.published)

@@ -229,16 +229,12 @@ def _compass_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _site_heads() -> frozenset[str]:
+def site_heads() -> frozenset[str]:
+    """Head words of sites inside a town ("stadium", "hospital", "square")."""
     return frozenset(
         r["word"] for r in read_curated_csv(data_file("facility_words.csv"))
         if r["kind"] == "head"
     )
-
-
-def site_heads() -> frozenset[str]:
-    """Head words of sites inside a town ("stadium", "hospital", "square")."""
-    return _site_heads()
 
 
 def _is_generic(word: str) -> bool:
@@ -248,7 +244,7 @@ def _is_generic(word: str) -> bool:
 def is_site_name(name: str) -> bool:
     """'Al-Shifa Hospital', 'Royal Street': a building, street or site inside some town."""
     words = name.split()
-    return len(words) > 1 and words[-1].strip(".,'").lower() in _site_heads()
+    return len(words) > 1 and words[-1].strip(".,'").lower() in site_heads()
 
 
 TOWN_AFTER_GAP = 4  # ', ', ' in ', ' at ': the characters between a site and its town
