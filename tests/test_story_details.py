@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from eventcoder.model import Event
-from eventcoder.pipeline import extract_articles, make_article
+from story_fixtures import acled_events_by_article
 
 # Neutral context that makes a text a long report (ACLED codes no act known only to the country).
 FILLER = " ".join(["Ministers met in the capital to discuss the budget and the new school year."]
@@ -65,10 +65,7 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def events() -> dict[str, list[Event]]:
-    articles = [make_article(text, id=key, published=date(2024, 3, 14))
-                for key, text in TEXTS.items()]
-    return {r.article.id: [e for e in r.events if e.acled is not None]
-            for r in extract_articles(articles, min_confidence=0.0)}
+    return acled_events_by_article(TEXTS, published=date(2024, 3, 14))
 
 
 def _bomb(found: list[Event]) -> Event:

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from eventcoder.model import Event
-from eventcoder.pipeline import extract_articles, make_article
+from story_fixtures import acled_events_by_article
 
 TEXTS = {
     "cluster_fired": "Cluster bombs hit several villages near Kafranbel on Sunday.",
@@ -88,10 +88,7 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def events() -> dict[str, list[Event]]:
-    articles = [make_article(text, id=key, published=date(2024, 3, 13))
-                for key, text in TEXTS.items()]
-    return {r.article.id: [e for e in r.events if e.acled is not None]
-            for r in extract_articles(articles, min_confidence=0.0)}
+    return acled_events_by_article(TEXTS, published=date(2024, 3, 13))
 
 
 def subs(found: list[Event]) -> list[str]:
