@@ -7,8 +7,6 @@ near it, precision 2. Only the last resort before the article's dominant place.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
 from eventcoder.assemble.link import Candidate
@@ -19,24 +17,18 @@ from eventcoder.assemble.within import (
     distance_km,
     is_interception,
     place_noun,
+    story_words,
 )
 from eventcoder.geo.resolve import site_heads
-from eventcoder.kb.loader import load_yaml
 from eventcoder.model import Event
 from eventcoder.readers.hits import PlaceHit, TimeHit
-
-
-@lru_cache(maxsize=1)
-def _new_thread() -> tuple[str, ...]:
-    story = load_yaml("triggers").get("story") or {}
-    return tuple(str(w).lower() for w in story.get("new_thread") or ())
 
 
 def opens_new_thread(sent: Span) -> bool:
     """ "Elsewhere, ...", "Meanwhile, ...": the sentence turns to another part of the story."""
     head = sent.text.lstrip().lower()
     return any(head.startswith(w) and not head[len(w):len(w) + 1].isalpha()
-               for w in _new_thread())
+               for w in story_words().get("new_thread", ()))
 
 
 def _pluperfect(verb: Token) -> bool:
@@ -95,7 +87,7 @@ def carried_place(group: Group, told_at: Told, places: list[PlaceHit]) -> PlaceH
     the place named after that."""
     if group.place is not None or group.lead.trigger.acled_type is None:
         return None
-    if all(m.bare_plural or m.perfect_habitual or m.ongoing for m in group.members):
+    if all(m.in_general for m in group.members):
         return None  # "have been tortured in their thousands": a generalisation, not one act
     unnamed = [m.sent.start for m in group.members if _indefinite(m)]
     for member in sorted(group.members, key=lambda m: m.sent.start):
@@ -114,14 +106,8 @@ def carried_place(group: Group, told_at: Told, places: list[PlaceHit]) -> PlaceH
     return None
 
 
-@lru_cache(maxsize=1)
-def _casualty_words() -> frozenset[str]:
-    story = load_yaml("triggers").get("story") or {}
-    return frozenset(str(w).lower() for w in story.get("casualty") or () if " " not in str(w))
-
-
 def _tells_a_death(sent: Span) -> bool:
-    words = _casualty_words()
+    words = story_words().get("casualty", frozenset())  # one-word entries meet a lemma
     return any(t.lemma_.lower() in words and not any(c.dep_ == "neg" for c in t.children)
                for t in sent)
 
@@ -137,8 +123,8 @@ def told_after(group: Group, acts_at: set[int], places: list[PlaceHit],
         return None, None
     if any(m.time is not None for m in group.members):
         return None, None
-    if any(m.bare_plural or m.perfect_habitual or m.ongoing or m.in_cause_clause
-           or m.modality not in DONE for m in group.members):
+    if any(m.in_general or m.in_cause_clause or m.modality not in DONE
+           for m in group.members):
         return None, None
     doc = group.members[0].sent.doc
     follow = [m.sent for m in group.members if m.sent.end < len(doc) and _tells_a_death(m.sent)]
@@ -187,7 +173,7 @@ def site_named_before(group: Group, places: list[PlaceHit]) -> PlaceHit | None:
     lead = group.lead
     if group.place is not None or lead.trigger.acled_type is None:
         return None
-    if any(m.bare_plural or m.perfect_habitual or m.ongoing for m in group.members):
+    if any(m.in_general for m in group.members):
         return None
     for member in group.members:
         sent = member.sent
@@ -237,8 +223,7 @@ def place_from_lead(group: Group, lead: Lead, placed: list[PlaceHit]) -> PlaceHi
     cand = group.lead
     if group.place is not None or cand.trigger.acled_type is None or cand.generic:
         return None
-    if (cand.bare_plural or cand.perfect_habitual or cand.ongoing or cand.in_cause_clause
-            or cand.modality not in DONE):
+    if cand.in_general or cand.in_cause_clause or cand.modality not in DONE:
         return None
     if any(m.sent.start == 0 for m in group.members):
         return None  # the lead's own act: its place is what the lead says of it

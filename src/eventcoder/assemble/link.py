@@ -85,6 +85,11 @@ class Candidate:
         return self.trigger.weapon is None and self.trigger.lemma in GENERIC_TRIGGER_LEMMAS
 
     @property
+    def in_general(self) -> bool:
+        """Told as a kind of act, a habit or a state of affairs, not as one act."""
+        return self.bare_plural or self.perfect_habitual or self.ongoing
+
+    @property
     def has_arguments(self) -> bool:
         return any((self.actor1, self.actor2, self.target, self.place, self.time))
 

@@ -110,7 +110,7 @@ def _one_crowd_event(a: Candidate, b: Candidate) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _story_words() -> dict[str, frozenset[str]]:
+def story_words() -> dict[str, frozenset[str]]:
     """The ``story:`` word lists of kb/triggers.yaml (interception, partitive, casualty)."""
     story = load_yaml("triggers").get("story") or {}
     return {key: frozenset(str(w).lower() for w in words) for key, words in story.items()}
@@ -122,7 +122,7 @@ DISRUPTED = "Disrupted weapons use"
 
 def is_interception(cand: Candidate) -> bool:
     trig = cand.trigger
-    return trig.acled_sub == DISRUPTED and trig.lemma in _story_words()["interception"]
+    return trig.acled_sub == DISRUPTED and trig.lemma in story_words()["interception"]
 
 
 def _next_sentence(earlier: Candidate, later: Candidate) -> bool:
@@ -152,7 +152,7 @@ def partial_interception(cand: Candidate) -> bool:
     rest of the salvo got through."""
     for child in cand.head.children:
         if child.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj") and child.i != cand.head.i:
-            if child.like_num or child.lower_ in _story_words()["partitive"]:
+            if child.like_num or child.lower_ in story_words()["partitive"]:
                 return True
     return False
 
@@ -353,7 +353,7 @@ TOLD_ACT_WEIGHT = 0.8
 def _toll_of(groups: list[Group], cand: Candidate) -> Group | None:
     """The attack or battle told just before a bare casualty count, whose toll it is."""
     trig = cand.trigger
-    if trig.acled_type not in CLOSE_COMBAT or trig.lemma not in _story_words()["casualty"]:
+    if trig.acled_type not in CLOSE_COMBAT or trig.lemma not in story_words()["casualty"]:
         return None
     if cand.actor1 is not None or cand.place is not None or cand.time is not None:
         return None  # a named killer, place or day: an act of its own
