@@ -817,6 +817,12 @@ def _apply_governors(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
     return [h for n, h in enumerate(out) if n not in drop]
 
 
+def _recoded(hit: TriggerHit, code: Code) -> TriggerHit:
+    """``hit`` read as lexicon code ``code`` on the PLOVER side (type, mode, CAMEO); its ACLED
+    reading stays."""
+    return replace(hit, plover=code[2], plover_mode=code[3], cameo=code[4])
+
+
 def _offered(head: Token, hit: TriggerHit) -> TriggerHit:
     """ "offered to hand over the suspects", "is willing to withdraw": a concession offered or
     one the actor is willing to make is AGREE (``willing:``), not a promised one (CONCEDE)."""
@@ -825,7 +831,7 @@ def _offered(head: Token, hit: TriggerHit) -> TriggerHit:
             head.lemma_.lower() not in lex.willing_heads):
         return hit
     code = lex.codes[lex.willing_code]
-    return replace(hit, plover=code[2], plover_mode=code[3], cameo=code[4])
+    return _recoded(hit, code)
 
 
 def _apply_obligations(doc: Doc, hits: list[TriggerHit], modals: list[int]
@@ -974,7 +980,7 @@ def _reciprocal_agreements(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]
             verb = next((t for t in (*span, *span.root.ancestors) if t.lemma_.lower() in heads),
                         None) if span is not None else None
             if verb is not None and _joint_subject(verb, parties):
-                h = replace(h, plover=code[2], plover_mode=code[3], cameo=code[4])
+                h = _recoded(h, code)
         out.append(h)
     return out
 
@@ -1064,13 +1070,13 @@ def _apply_intent(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
                     key = intent.conditional
                 if key is not None:
                     code = codes[key]
-                    h = replace(h, plover=code[2], plover_mode=code[3], cameo=code[4])
+                    h = _recoded(h, code)
                     if verb.dep_ == "xcomp":
                         h = _offered(verb.head, h)
             elif verb is not None and key is not None and codes[key][2] == "THREATEN" and (
                     _possible_on_condition(verb, intent)):
                 code = codes[key]
-                h = replace(h, plover=code[2], plover_mode=code[3], cameo=code[4])
+                h = _recoded(h, code)
         out.append(h)
     return out
 
@@ -1099,7 +1105,7 @@ def _apply_readiness(doc: Doc, hits: list[TriggerHit]) -> list[TriggerHit]:
     for h in hits:
         span = _hit_span(doc, h) if h.plover in ready["acts"] else None
         if span is not None and _readied(span.root, heads):
-            h = replace(h, plover=code[2], plover_mode=code[3], cameo=code[4])
+            h = _recoded(h, code)
         out.append(h)
     return out
 
