@@ -214,27 +214,27 @@ def _namesakes(scores: list[float], cs: tuple[Candidate, ...], hint: str | None)
 
 
 @lru_cache(maxsize=1)
+def _facility_words() -> dict[str, frozenset[str]]:
+    """geo/data/facility_words.csv by kind ("head", "compass", ...), read once."""
+    kinds: dict[str, set[str]] = {}
+    for r in read_curated_csv(data_file("facility_words.csv")):
+        kinds.setdefault(r["kind"], set()).add(r["word"])
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+@lru_cache(maxsize=1)
 def _generic_words() -> frozenset[str]:
-    return frozenset(
-        r["word"] for r in read_curated_csv(data_file("facility_words.csv"))
-    )
+    """Every facility word, of whatever kind."""
+    return frozenset().union(*_facility_words().values())
 
 
-@lru_cache(maxsize=1)
 def _compass_words() -> frozenset[str]:
-    return frozenset(
-        r["word"] for r in read_curated_csv(data_file("facility_words.csv"))
-        if r["kind"] == "compass"
-    )
+    return _facility_words().get("compass", frozenset())
 
 
-@lru_cache(maxsize=1)
 def site_heads() -> frozenset[str]:
     """Head words of sites inside a town ("stadium", "hospital", "square")."""
-    return frozenset(
-        r["word"] for r in read_curated_csv(data_file("facility_words.csv"))
-        if r["kind"] == "head"
-    )
+    return _facility_words().get("head", frozenset())
 
 
 def _is_generic(word: str) -> bool:
